@@ -1,0 +1,59 @@
+"""Demo data: each app may define `<app>/demo.py` with `load(ctx: DemoContext) -> None`.
+
+`python manage.py load_demo` calls them in INSTALLED_APPS order inside one transaction. Every
+loader must be idempotent (get_or_create / update_or_create on natural keys).
+"""
+
+from dataclasses import dataclass, field
+from importlib import import_module
+from pathlib import Path
+
+import yaml
+from django.conf import settings
+
+DATA_DIR = Path(settings.BASE_DIR) / "data"
+DEMO_PASSWORD = "demo-2023-cooperation"
+
+
+@dataclass
+class DemoContext:
+    stdout: object = None
+    logins: list[tuple[str, str, str]] = field(default_factory=list)  # (role, e-mail, password)
+
+    @property
+    def cycle(self) -> dict:
+        with open(DATA_DIR / "cycle_2023.yaml", encoding="utf-8") as fh:
+            return yaml.safe_load(fh)
+
+    def log(self, message: str) -> None:
+        if self.stdout is not None:
+            self.stdout.write(message)
+
+
+def demo_modules():
+    for app_label in settings.INSTALLED_APPS:
+        if "." in app_label:
+            continue
+        try:
+            yield import_module(f"{app_label}.demo")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{app_label}.demo":
+                raise
+
+
+def upsert(model, defaults: dict | None = None, **lookup):
+    """update_or_create that writes (and records history) only when something differs."""
+    defaults = defaults or {}
+    obj = model.objects.filter(**lookup).first()
+    if obj is None:
+        return model.objects.create(**lookup, **defaults), True
+    changed = [
+        k
+        for k, v in defaults.items()
+        if getattr(obj, k if not hasattr(v, "pk") else f"{k}_id") != (v.pk if hasattr(v, "pk") else v)
+    ]
+    if changed:
+        for k in changed:
+            setattr(obj, k, defaults[k])
+        obj.save(update_fields=changed)
+    return obj, False

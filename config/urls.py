@@ -1,0 +1,29 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import JavaScriptCatalog
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from . import api, views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path("admin/", admin.site.urls),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("people/", include("accounts.urls")),
+    path("states/", include("states.urls")),
+    path("committees/", include("committee.urls")),
+    path("reports/", include("reporting.urls")),
+    path("fund/", include("fund.urls")),
+    path("meetings/", include("meetings.urls")),
+    path("reminders/", include("reminders.urls")),
+    path("workplan/", include("workplan.urls")),
+    path("questionnaires/", include("questionnaires.urls")),
+    path("conclusions/", include("conclusions.urls")),
+    path("dashboard/", include("dashboard.urls")),
+    path("api/", include(api.router.urls)),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+]

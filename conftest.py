@@ -1,0 +1,111 @@
+"""The cast every test reuses: a delegate of State A, a delegate of State B, a committee member,
+the chair, ISU staff and an anonymous visitor; plus the service checks CI relies on."""
+
+import os
+from dataclasses import dataclass
+
+import pytest
+from django.conf import settings
+
+from accounts.models import Role
+from accounts.tests.factories import UserFactory
+from states.tests.factories import StateFactory
+
+ROLES = ["anon", "delegate_a", "delegate_b", "member", "chair", "isu"]
+
+
+@pytest.fixture(autouse=True)
+def _test_settings(settings, tmp_path):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.AXES_ENABLED = False
+    settings.STORAGES = {
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@dataclass
+class Cast:
+    state_a: object
+    state_b: object
+    delegate_a: object
+    delegate_b: object
+    member: object
+    chair: object
+    isu: object
+
+    def user(self, role: str):
+        return None if role == "anon" else getattr(self, role)
+
+
+@pytest.fixture
+def cast(db) -> Cast:
+    state_a = StateFactory(iso3="AAA", iso2="AA", name_en="Aland A", is_affected=True)
+    state_b = StateFactory(iso3="BBB", iso2="BB", name_en="Borduria B", is_provider=True)
+    chair_state = StateFactory(iso3="CCC", iso2="CC", name_en="Chairland", is_provider=True)
+    return Cast(
+        state_a=state_a,
+        state_b=state_b,
+        delegate_a=UserFactory(role=Role.DELEGATE, state=state_a, username="delegate.a@example.org"),
+        delegate_b=UserFactory(role=Role.DELEGATE, state=state_b, username="delegate.b@example.org"),
+        member=UserFactory(role=Role.MEMBER, state=state_b, username="member@example.org"),
+        chair=UserFactory(role=Role.CHAIR, state=chair_state, username="chair@example.org"),
+        isu=UserFactory(role=Role.ISU, username="isu@example.org", is_staff=True),
+    )
+
+
+def client_for(cast: Cast, role: str):
+    from django.test import Client
+
+    client = Client()
+    user = cast.user(role)
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+def _on_postgres() -> bool:
+    return settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
+
+
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+@pytest.fixture
+def require_postgres():
+    """Tests that prove concurrency need PostgreSQL; in CI their absence fails the run."""
+    if not _on_postgres():
+        if _in_ci():
+            pytest.fail("CI must run this test on PostgreSQL: set DATABASE_URL=postgres://...")
+        pytest.skip("needs PostgreSQL (DATABASE_URL)")
+
+
+@pytest.fixture
+def require_redis():
+    url = os.environ.get("REDIS_URL", "")
+    ok = False
+    if url:
+        try:
+            import redis
+
+            redis.Redis.from_url(url, socket_connect_timeout=1).ping()
+            ok = True
+        except Exception:  # noqa: BLE001
+            ok = False
+    if not ok:
+        if _in_ci():
+            pytest.fail("CI must run this test against Redis: set REDIS_URL and start Redis")
+        pytest.skip("needs Redis (REDIS_URL)")
+    return url
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "postgres" in item.keywords and "require_postgres" not in item.fixturenames:
+            item.fixturenames.append("require_postgres")
+        if "redis" in item.keywords and "require_redis" not in item.fixturenames:
+            item.fixturenames.append("require_redis")

@@ -1,0 +1,28 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import Membership, Organisation, State
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+
+
+@admin.register(State)
+class StateAdmin(SimpleHistoryAdmin):
+    list_display = ["iso3", "name_en", "region", "is_affected", "article5_deadline", "is_provider"]
+    list_filter = ["region", "is_affected", "is_provider"]
+    search_fields = ["iso3", "iso2", "name_en", "name_fr", "name_es"]
+    inlines = [MembershipInline]
+
+
+@admin.register(Membership)
+class MembershipAdmin(SimpleHistoryAdmin):
+    list_display = ["state", "entry_into_force", "withdrawal_effective"]
+    search_fields = ["state__name_en", "state__iso3"]
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    search_fields = ["name", "acronym"]

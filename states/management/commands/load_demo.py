@@ -1,0 +1,19 @@
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from config.demo import DemoContext, demo_modules
+
+
+class Command(BaseCommand):
+    help = "Load the demo data (the committee's 2023 cycle). Idempotent: running it twice changes nothing."
+
+    def handle(self, *args, **options):
+        ctx = DemoContext(stdout=self.stdout)
+        with transaction.atomic():
+            for module in demo_modules():
+                module.load(ctx)
+        self.stdout.write(self.style.SUCCESS("Demo data loaded."))
+        if ctx.logins:
+            self.stdout.write("Demo logins (e-mail / password):")
+            for role, email, password in ctx.logins:
+                self.stdout.write(f"  {role:<28} {email:<32} {password}")

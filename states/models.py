@@ -1,0 +1,132 @@
+import datetime
+
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class Region(models.TextChoices):
+    AFRICA = "africa", _("Africa")
+    AMERICAS = "americas", _("Americas")
+    ASIA = "asia", _("Asia")
+    EUROPE = "europe", _("Europe")
+    OCEANIA = "oceania", _("Oceania")
+
+
+class StateQuerySet(models.QuerySet):
+    def parties_in(self, year: int) -> "StateQuerySet":
+        """States that were a Party to the Convention at some point in the calendar year."""
+        return self.filter(Exists(Membership.objects.filter(state=OuterRef("pk")).active_in(year)))
+
+    def affected(self) -> "StateQuerySet":
+        return self.filter(is_affected=True)
+
+    def providers(self) -> "StateQuerySet":
+        return self.filter(is_provider=True)
+
+
+class State(models.Model):
+    iso3 = models.CharField(_("ISO alpha-3"), max_length=3, unique=True)
+    iso2 = models.CharField(_("ISO alpha-2"), max_length=2, unique=True)
+    name_en = models.CharField(_("name (English)"), max_length=200)
+    name_fr = models.CharField(_("name (French)"), max_length=200, blank=True)
+    name_es = models.CharField(_("name (Spanish)"), max_length=200, blank=True)
+    region = models.CharField(_("region"), max_length=16, choices=Region.choices, blank=True)
+    is_affected = models.BooleanField(
+        _("mine-affected"), default=False, help_text=_("Has clearance obligations under Article 5.")
+    )
+    article5_deadline = models.DateField(_("Article 5 deadline"), null=True, blank=True)
+    is_provider = models.BooleanField(_("provider of assistance"), default=False)
+    history = HistoricalRecords()
+
+    objects = StateQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name_en"]
+        verbose_name = _("State")
+        verbose_name_plural = _("States")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        """The name in the active language, English when that translation is missing."""
+        lang = (translation.get_language() or "en")[:2]
+        return getattr(self, f"name_{lang}", "") or self.name_en
+
+    def is_party_in(self, year: int) -> bool:
+        return any(m.is_active_in(year) for m in self.memberships.all())
+
+    @property
+    def profile_label(self) -> str:
+        if self.is_affected and self.is_provider:
+            return _("Affected State and provider of assistance")
+        if self.is_affected:
+            return _("Affected State")
+        if self.is_provider:
+            return _("Provider of assistance")
+        return ""
+
+
+class MembershipQuerySet(models.QuerySet):
+    def active_in(self, year: int) -> "MembershipQuerySet":
+        start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+        return self.filter(entry_into_force__lte=end).filter(
+            Q(withdrawal_effective__isnull=True) | Q(withdrawal_effective__gt=start)
+        )
+
+
+class Membership(models.Model):
+    """A period during which the Convention is in force for a State."""
+
+    state = models.ForeignKey(State, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("State"))
+    entry_into_force = models.DateField(_("entry into force"))
+    withdrawal_effective = models.DateField(_("withdrawal effective"), null=True, blank=True)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    history = HistoricalRecords()
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["state", "entry_into_force"]
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(withdrawal_effective__isnull=True)
+                | Q(withdrawal_effective__gt=models.F("entry_into_force")),
+                name="membership_withdrawal_after_entry",
+                violation_error_message=_("A withdrawal must take effect after entry into force."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.state.iso3} {self.entry_into_force}"
+
+    def is_active_in(self, year: int) -> bool:
+        if self.entry_into_force > datetime.date(year, 12, 31):
+            return False
+        return self.withdrawal_effective is None or self.withdrawal_effective > datetime.date(year, 1, 1)
+
+    @property
+    def initial_report_due(self) -> datetime.date:
+        """Article 7.1: the initial report is due 180 days after entry into force."""
+        return self.entry_into_force + datetime.timedelta(days=180)
+
+
+class Organisation(models.Model):
+    """An organisation that takes part in meetings, provides assistance or contributes to the Fund."""
+
+    name = models.CharField(_("name"), max_length=300, unique=True)
+    acronym = models.CharField(_("acronym"), max_length=40, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name

@@ -1,0 +1,16 @@
+"""Access to States: the registry and each State's public profile are public."""
+
+from django.shortcuts import get_object_or_404
+
+from .models import State
+
+
+def get_state_for_user(user, iso3: str) -> State:
+    return get_object_or_404(State.objects.prefetch_related("memberships"), iso3=iso3.upper())
+
+
+def can_see_private(user, state: State) -> bool:
+    """Non-public data of a State: its own delegates, the committee and the ISU."""
+    if not user.is_authenticated:
+        return False
+    return user.is_committee or (user.is_delegate and user.state_id == state.pk)

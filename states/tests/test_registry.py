@@ -1,0 +1,60 @@
+import pytest
+from django.core.management import call_command
+
+from accounts.models import User
+from committee.models import CommitteeMembership
+from states.models import State
+from states.services import region_for
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+
+
+def test_demo_registry_holds_the_164_states_parties_of_2023_with_translated_names(demo):
+    assert State.objects.count() == 164
+    assert State.objects.parties_in(2023).count() == 164
+    nld = State.objects.get(iso3="NLD")
+    assert (nld.iso2, nld.name_fr, nld.name_es) == ("NL", "Pays-Bas", "Países Bajos")
+    assert State.objects.get(iso3="SEN").name_fr == "Sénégal"
+    # withdrawals notified in 2025 take effect: three States are no longer Parties in 2026
+    assert State.objects.parties_in(2026).count() == 161
+
+
+def test_load_demo_twice_changes_nothing(demo):
+    from simple_history.models import registered_models  # noqa: F401
+
+    before = (State.objects.count(), State.history.count(), User.objects.count(), CommitteeMembership.objects.count())
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+    after = (State.objects.count(), State.history.count(), User.objects.count(), CommitteeMembership.objects.count())
+    assert before == after
+
+
+def test_api_lists_164_states_for_2023(demo, client):
+    response = client.get("/api/states/?year=2023")
+    assert response.status_code == 200
+    assert len(response.json()) == 164
+    assert client.get("/api/states/?year=2026").json().__len__() == 161
+
+
+def test_state_list_filters_by_profile_and_region(demo, client):
+    response = client.get("/states/?is_affected=true&region=africa")
+    names = [s.iso3 for s in response.context["page"]]
+    assert "SEN" in names and "NLD" not in names and "COL" not in names
+    assert all(State.objects.get(iso3=n).is_affected for n in names)
+
+
+def test_region_comes_from_time_zone_data_with_ocean_islands_mapped():
+    assert region_for("SN") == "africa"
+    assert region_for("CV") == "africa"
+    assert region_for("IS") == "europe"
+    assert region_for("FJ") == "oceania"
+
+
+def test_api_schema_is_openapi_3(client):
+    response = client.get("/api/schema/", HTTP_ACCEPT="application/json")
+    assert response.status_code == 200
+    assert b"openapi" in response.content and b"/api/states/" in response.content

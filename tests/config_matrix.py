@@ -1,0 +1,23 @@
+from tests.matrix import Row, authenticated, public
+
+# Django's own authentication pages.
+AUTH = [
+    Row("login", public()),
+    Row("password_reset", public()),
+    Row("password_reset_done", public()),
+    Row("password_reset_complete", public()),
+    Row("password_reset_confirm", public(), kwargs=lambda cast: {"uidb64": "MQ", "token": "set-password"}),
+    Row("password_change", authenticated()),
+    Row("password_change_done", authenticated()),
+    # logout answers POST only; GET is refused for everyone
+    Row("logout", {"anon": 405, "delegate_a": 405, "delegate_b": 405, "member": 405, "chair": 405, "isu": 405}),
+]
+
+ROWS = [
+    Row("home", public()),
+    Row("healthz", public()),
+    Row("api-schema", public()),
+    Row("api-docs", public()),
+    Row("api-root", public()),
+    *AUTH,
+]
