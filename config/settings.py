@@ -114,6 +114,7 @@ AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French")), ("es", _("Spanish"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["config.formats"]
 TIME_ZONE = env("TIME_ZONE", default="Europe/Zurich")
 USE_I18N = True
 USE_TZ = True

@@ -2,9 +2,10 @@
 
 import csv
 import datetime
+import functools
+from importlib import resources
 from pathlib import Path
 
-from babel.core import get_global
 from django.db import transaction
 from django.utils import translation
 from django_countries import countries
@@ -36,13 +37,22 @@ _OCEAN_REGION = {
 }
 
 
+@functools.cache
+def _first_zones() -> dict[str, str]:
+    """Each country's first zone in the IANA tz database's zone.tab (its mainland or most populous)."""
+    first: dict[str, str] = {}
+    text = resources.files("tzdata").joinpath("zoneinfo/zone.tab").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            code, _coords, zone = line.split("\t")[:3]
+            first.setdefault(code, zone)
+    return first
+
+
 def region_for(iso2: str) -> str:
-    """A continental region from the CLDR time-zone data, for the registry's filters."""
-    for zone in get_global("territory_zones").get(iso2, []):
-        region = _ZONE_REGION.get(zone.split("/")[0])
-        if region:
-            return region
-    return _OCEAN_REGION.get(iso2, "")
+    """A continental region from the IANA time-zone database, for the registry's filters."""
+    zone = _first_zones().get(iso2, "")
+    return _ZONE_REGION.get(zone.split("/")[0]) or _OCEAN_REGION.get(iso2, "")
 
 
 def country_name(iso2: str, language: str) -> str:

@@ -52,6 +52,8 @@ def test_region_comes_from_time_zone_data_with_ocean_islands_mapped():
     assert region_for("CV") == "africa"
     assert region_for("IS") == "europe"
     assert region_for("FJ") == "oceania"
+    assert region_for("EC") == "americas"  # not Oceania because of the Galápagos
+    assert region_for("AU") == "oceania"
 
 
 def test_api_schema_is_openapi_3(client):
