@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
-from .models import User
+from .models import AuditEvent, User
 
 
 @admin.register(User)
@@ -12,3 +12,17 @@ class UserAdmin(BaseUserAdmin):
     fieldsets = BaseUserAdmin.fieldsets + (
         ("Convention", {"fields": ("role", "state", "preferred_language", "title", "phone", "deactivated_at")}),
     )
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(admin.ModelAdmin):
+    list_display = ["at", "kind", "username", "ip_address", "path", "status_code"]
+    list_filter = ["kind"]
+    search_fields = ["username", "path", "ip_address"]
+    readonly_fields = [f.name for f in AuditEvent._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
