@@ -64,3 +64,10 @@ check: venv
 
 clean:
 	rm -rf $(VENV) var db.sqlite3
+
+backup: venv
+	$(BIN)/python manage.py backup
+
+restore: venv
+	@if [ -z "$(BACKUP)" ]; then echo "usage: make restore BACKUP=var/backups/<timestamp>" >&2; exit 2; fi
+	$(BIN)/python manage.py restore $(BACKUP)

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "questionnaires",
     "conclusions",
     "dashboard",
+    "ops",
 ]
 
 MIDDLEWARE = [
