@@ -1,0 +1,458 @@
+"""The report's sections (forms A to J, cooperation and assistance, gender and diversity) and their forms.
+
+A section's draft is stored raw, as typed: `{"mode": "filled"|"no_change"|"not_applicable",
+"fields": {name: str | list[str]}, "rows": [{name: str}, ...]}`. The same form classes check a draft
+leniently (types only) when shown and strictly (everything required) before submission.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
+
+from babel.numbers import get_currency_name, get_territory_currencies, list_currencies
+from django import forms
+from django.http import QueryDict
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from .models import Channel, Direction, Purpose
+
+YES_NO = [("", "—"), ("yes", _("Yes")), ("no", _("No"))]
+OAP_ACTIONS = list(range(1, 51))  # Oslo Action Plan 2020-2024: actions #1 to #50
+OAP_GENDER_ACTIONS = (45, 47)
+
+
+class Mode:
+    FILLED = "filled"
+    NO_CHANGE = "no_change"
+    NOT_APPLICABLE = "not_applicable"
+
+    CHOICES = [
+        (FILLED, _("Fill in")),
+        (NO_CHANGE, _("No change since the last report")),
+        (NOT_APPLICABLE, _("Not applicable")),
+    ]
+    LABELS = dict(CHOICES)
+
+
+class SectionState:
+    EMPTY = "empty"
+    IN_PROGRESS = "in_progress"
+    COMPLETE = "complete"
+    NO_CHANGE = "no_change"
+    NOT_APPLICABLE = "not_applicable"
+
+    LABELS = {
+        EMPTY: _("Empty"),
+        IN_PROGRESS: _("In progress"),
+        COMPLETE: _("Complete"),
+        NO_CHANGE: _("No change"),
+        NOT_APPLICABLE: _("Not applicable"),
+    }
+    DONE = {COMPLETE, NO_CHANGE, NOT_APPLICABLE}
+
+
+def _yes_no(value: str) -> bool | None:
+    return {"yes": True, "no": False}.get(value)
+
+
+class YesNoField(forms.TypedChoiceField):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("widget", forms.RadioSelect)
+        super().__init__(choices=YES_NO[1:], coerce=_yes_no, empty_value=None, required=False, **kwargs)
+
+
+# --- currencies -------------------------------------------------------------------------------
+
+COMMON_CURRENCIES = ["USD", "EUR", "GBP", "CHF", "JPY", "NOK", "SEK", "DKK", "CAD", "AUD", "NZD"]
+
+
+@lru_cache(maxsize=1)
+def _current_currencies() -> list[str]:
+    from babel import Locale
+
+    today = datetime.date.today()
+    codes: set[str] = set()
+    for territory in Locale("en").territories:
+        if territory.isalpha() and len(territory) == 2:
+            codes.update(get_territory_currencies(territory, today))
+    return sorted(codes)
+
+
+def currency_choices() -> list[tuple[str, str]]:
+    lang = (translation.get_language() or "en")[:2]
+    common = [(c, f"{c} · {get_currency_name(c, locale=lang)}") for c in COMMON_CURRENCIES]
+    others = [
+        (c, f"{c} · {get_currency_name(c, locale=lang)}") for c in _current_currencies() if c not in COMMON_CURRENCIES
+    ]
+    return [("", "—"), (_("Common"), common), (_("All currencies"), others)]
+
+
+def is_iso_currency(code: str) -> bool:
+    return code in set(list_currencies())
+
+
+# --- sections ---------------------------------------------------------------------------------
+
+
+class SectionForm(forms.Form):
+    """A section's fields. `strict=True` enforces what a submitted report needs."""
+
+    required_when_filled: tuple[str, ...] = ()
+
+    def __init__(self, *args, strict: bool = False, **kwargs):
+        self.strict = strict
+        super().__init__(*args, **kwargs)
+        for name, f in self.fields.items():
+            f.required = False
+            if name in self.required_when_filled:
+                f.widget.attrs["aria-required"] = "true"
+                f.label_suffix = " *"
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.strict:
+            for name in self.required_when_filled:
+                if name not in self.errors and cleaned.get(name) in (None, "", []):
+                    self.add_error(name, _("Required before submitting."))
+        return cleaned
+
+
+def _text(label, help_text=""):
+    return forms.CharField(label=label, widget=forms.Textarea(attrs={"rows": 5}), help_text=help_text)
+
+
+class NarrativeForm(SectionForm):
+    text = _text(_("Information"))
+    required_when_filled = ("text",)
+
+
+class FormAForm(SectionForm):
+    text = _text(_("National implementation measures (Article 9)"), _("Laws, regulations and other measures."))
+    required_when_filled = ("text",)
+
+
+class FormBForm(SectionForm):
+    mines_stockpiled = forms.IntegerField(
+        label=_("Anti-personnel mines stockpiled (total)"), min_value=0, help_text=_("Enter 0 if none.")
+    )
+    text = _text(_("Details by type and lot"))
+    required_when_filled = ("mines_stockpiled",)
+
+
+class FormCForm(SectionForm):
+    area_contaminated_m2 = forms.DecimalField(
+        label=_("Area suspected or confirmed to contain mines (m²)"), min_value=0, max_digits=18, decimal_places=2
+    )
+    area_released_m2 = forms.DecimalField(
+        label=_("Area released in the year (m²)"), min_value=0, max_digits=18, decimal_places=2
+    )
+    text = _text(_("Location of mined areas and details"))
+    required_when_filled = ("area_contaminated_m2", "area_released_m2")
+
+
+class FormDForm(SectionForm):
+    mines_retained = forms.IntegerField(label=_("Mines retained for training and development (Article 3)"), min_value=0)
+    text = _text(_("Institutions authorised and intended use"))
+    required_when_filled = ("mines_retained",)
+
+
+class FormGForm(SectionForm):
+    mines_destroyed = forms.IntegerField(label=_("Mines destroyed in the year"), min_value=0)
+    text = _text(_("Details by type"))
+    required_when_filled = ("mines_destroyed",)
+
+
+class CooperationForm(SectionForm):
+    platform_exists = YesNoField(label=_("Does a national mine action platform exist?"))
+    platform_meetings = forms.IntegerField(
+        label=_("How many times did it meet in the year?"), min_value=0, max_value=365
+    )
+    resource_mobilisation_plan = YesNoField(label=_("Is there a resource mobilisation plan?"))
+    resource_mobilisation_text = _text(_("Resource mobilisation plan: details"))
+    unmet_needs = _text(_("Assistance needs still unmet"))
+    required_when_filled = ("platform_exists", "resource_mobilisation_plan")
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.strict and cleaned.get("platform_exists") and cleaned.get("platform_meetings") is None:
+            self.add_error("platform_meetings", _("Say how often the platform met (0 if it did not)."))
+        if self.strict and cleaned.get("resource_mobilisation_plan") and not cleaned.get("resource_mobilisation_text"):
+            self.add_error("resource_mobilisation_text", _("Describe the plan briefly."))
+        return cleaned
+
+
+class GenderForm(SectionForm):
+    gender_in_mine_action = YesNoField(label=_("Is gender integrated in mine action planning and operations?"))
+    diverse_needs_in_mine_action = YesNoField(
+        label=_("Are the diverse needs of affected communities (age, disability, …) taken into account?")
+    )
+    gender_in_cooperation = YesNoField(label=_("Are gender and diversity considered in cooperation and assistance?"))
+    gender_disaggregated_data = YesNoField(label=_("Is data disaggregated by sex, age and disability?"))
+    gender_text = _text(_("How gender and diversity are integrated"), _("Examples, policies, results."))
+    oap_actions = forms.TypedMultipleChoiceField(
+        label=_("Oslo Action Plan actions this relates to"),
+        choices=[(str(n), f"#{n}") for n in OAP_ACTIONS],
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "oap-actions"}),
+        help_text=_("Actions #45 and #47 concern gender and diversity."),
+    )
+    required_when_filled = (
+        "gender_in_mine_action",
+        "diverse_needs_in_mine_action",
+        "gender_in_cooperation",
+        "gender_disaggregated_data",
+        "gender_text",
+    )
+
+
+# --- cooperation and assistance rows ---------------------------------------------------------------
+
+
+def partner_choices(states, organisations) -> list:
+    """Partner options: States Parties (`state:ISO3`), organisations (`org:id`), or another (typed)."""
+    return [
+        ("", "—"),
+        (_("States Parties"), [(f"state:{s.iso3}", s.name) for s in states]),
+        (_("Organisations"), [(f"org:{o.pk}", str(o)) for o in organisations]),
+        (_("Other"), [("other_state", _("Another State (type its name)")), ("other_org", _("Another organisation"))]),
+    ]
+
+
+class CooperationRowForm(forms.Form):
+    direction = forms.ChoiceField(label=_("Direction"), choices=[("", "—"), *Direction.choices])
+    partner = forms.ChoiceField(label=_("Partner"), choices=[("", "—")])
+    partner_name = forms.CharField(label=_("Partner name (other)"), max_length=200)
+    year = forms.IntegerField(label=_("Year"), min_value=1997, max_value=2100)
+    amount = forms.DecimalField(label=_("Amount"), min_value=0, max_digits=18, decimal_places=2)
+    currency = forms.ChoiceField(label=_("Currency"), choices=[("", "—")])
+    purpose = forms.ChoiceField(label=_("Purpose"), choices=[("", "—"), *Purpose.choices])
+    channel = forms.ChoiceField(label=_("Channel"), choices=[("", "—"), *Channel.choices])
+    gender_considered = forms.TypedChoiceField(
+        label=_("Gender and diversity considered"), choices=YES_NO, coerce=_yes_no, empty_value=None
+    )
+    description = forms.CharField(label=_("Description"), max_length=500)
+
+    def __init__(self, *args, strict: bool = False, partners=None, currencies=None, **kwargs):
+        self.strict = strict
+        super().__init__(*args, **kwargs)
+        for f in self.fields.values():
+            f.required = False
+        self.fields["partner"].choices = partners or [("", "—")]
+        self.fields["currency"].choices = currencies or currency_choices()
+        self.fields["amount"].widget.attrs.update({"class": "js-ca-amount", "inputmode": "decimal"})
+        self.fields["currency"].widget.attrs["class"] = "js-ca-currency"
+        self.fields["amount"].localize = False
+
+    def clean_currency(self):
+        code = (self.cleaned_data.get("currency") or "").upper()
+        if code and not is_iso_currency(code):
+            raise forms.ValidationError(_("Choose an ISO 4217 currency code, e.g. USD or EUR."))
+        return code
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("amount") is not None and not cleaned.get("currency") and "currency" not in self.errors:
+            self.add_error("currency", _("An amount needs a currency."))
+        partner = cleaned.get("partner") or ""
+        if self.strict and partner.startswith("other") and not cleaned.get("partner_name"):
+            self.add_error("partner_name", _("Type the partner's name."))
+        if self.strict:
+            for name in ("direction", "partner", "year", "purpose"):
+                if name not in self.errors and cleaned.get(name) in (None, ""):
+                    self.add_error(name, _("Required before submitting."))
+        return cleaned
+
+
+class BaseRowFormSet(forms.BaseFormSet):
+    def __init__(self, *args, strict: bool = False, **kwargs):
+        self.strict = strict
+        super().__init__(*args, **kwargs)
+
+    def get_form_kwargs(self, index):
+        kwargs = super().get_form_kwargs(index)
+        kwargs["strict"] = self.strict
+        return kwargs
+
+
+CooperationRowFormSet = forms.formset_factory(
+    CooperationRowForm, formset=BaseRowFormSet, extra=0, can_delete=True, max_num=500, absolute_max=500
+)
+ROWS_PREFIX = "rows"
+ROW_FIELDS = list(CooperationRowForm.base_fields)
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    letter: str
+    title: str
+    form_class: type[SectionForm]
+    has_rows: bool = False
+    figures: tuple[str, ...] = field(default=())
+
+
+SECTIONS: list[Section] = [
+    Section("a", "A", _("National implementation measures"), FormAForm),
+    Section("b", "B", _("Stockpiled anti-personnel mines"), FormBForm, figures=("mines_stockpiled",)),
+    Section("c", "C", _("Mined areas"), FormCForm, figures=("area_contaminated_m2", "area_released_m2")),
+    Section("d", "D", _("Mines retained"), FormDForm, figures=("mines_retained",)),
+    Section("e", "E", _("Conversion of production facilities"), NarrativeForm),
+    Section("f", "F", _("Destruction programmes"), NarrativeForm),
+    Section("g", "G", _("Mines destroyed"), FormGForm, figures=("mines_destroyed",)),
+    Section("h", "H", _("Technical characteristics"), NarrativeForm),
+    Section("i", "I", _("Warning measures"), NarrativeForm),
+    Section("j", "J", _("Other relevant matters (including victim assistance)"), NarrativeForm),
+    Section("ca", "K", _("Cooperation and assistance"), CooperationForm, has_rows=True),
+    Section("gender", "L", _("Gender and diversity"), GenderForm),
+]
+SECTION_BY_KEY = {s.key: s for s in SECTIONS}
+
+
+# --- raw <-> forms ----------------------------------------------------------------------------
+
+
+def _to_querydict(values: dict, prefix: str = "") -> QueryDict:
+    qd = QueryDict(mutable=True)
+    for name, value in values.items():
+        key = f"{prefix}{name}"
+        if isinstance(value, list):
+            qd.setlist(key, [str(v) for v in value])
+        elif value is not None:
+            qd[key] = str(value)
+    return qd
+
+
+def raw_value(value) -> str | list[str]:
+    """A cleaned value back to what the delegate would have typed (for pre-filling and amending)."""
+    if value is None:
+        return ""
+    if value is True:
+        return "yes"
+    if value is False:
+        return "no"
+    if isinstance(value, list):
+        return [str(v) for v in value]
+    return str(value)
+
+
+def json_value(value):
+    """A cleaned value to store in a version's JSON content."""
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, list):
+        return [json_value(v) for v in value]
+    return value
+
+
+def empty_section() -> dict:
+    return {"mode": Mode.FILLED, "fields": {}, "rows": []}
+
+
+def section_raw(draft: dict, key: str) -> dict:
+    raw = draft.get(key) or {}
+    return {"mode": raw.get("mode") or Mode.FILLED, "fields": raw.get("fields") or {}, "rows": raw.get("rows") or []}
+
+
+def raw_from_post(section: Section, post, form_kwargs: dict) -> dict:
+    """What the delegate typed in a section form, as stored in the draft (no validation)."""
+    form = section.form_class(post)
+    fields = {}
+    for name, f in form.fields.items():
+        value = f.widget.value_from_datadict(post, {}, form.add_prefix(name))
+        fields[name] = value if isinstance(value, list) else (value or "")
+    mode = post.get("mode") if post.get("mode") in Mode.LABELS else Mode.FILLED
+    rows = []
+    if section.has_rows:
+        formset = CooperationRowFormSet(post, prefix=ROWS_PREFIX, form_kwargs=form_kwargs)
+        if formset.management_form.is_valid():
+            for row_form in formset.forms:
+                if row_form.fields["DELETE"].widget.value_from_datadict(post, {}, row_form.add_prefix("DELETE")):
+                    continue
+                row = {
+                    name: row_form.fields[name].widget.value_from_datadict(post, {}, row_form.add_prefix(name)) or ""
+                    for name in ROW_FIELDS
+                }
+                if any(v for v in row.values()):
+                    rows.append(row)
+    return {"mode": mode, "fields": fields, "rows": rows}
+
+
+def is_raw_empty(raw: dict) -> bool:
+    return not any(v for v in raw["fields"].values()) and not raw["rows"]
+
+
+def bound_forms(section: Section, raw: dict, *, strict: bool, form_kwargs: dict):
+    """The section's form (and rows formset) bound to the stored draft."""
+    form = section.form_class(_to_querydict(raw["fields"]), strict=strict and raw["mode"] == Mode.FILLED)
+    formset = None
+    if section.has_rows:
+        data = {f"{ROWS_PREFIX}-TOTAL_FORMS": str(len(raw["rows"])), f"{ROWS_PREFIX}-INITIAL_FORMS": "0"}
+        for i, row in enumerate(raw["rows"]):
+            for name, value in row.items():
+                data[f"{ROWS_PREFIX}-{i}-{name}"] = value
+        formset = CooperationRowFormSet(
+            _to_querydict(data),
+            prefix=ROWS_PREFIX,
+            strict=strict and raw["mode"] == Mode.FILLED,
+            form_kwargs=form_kwargs,
+        )
+    return form, formset
+
+
+@dataclass
+class SectionCheck:
+    section: Section
+    raw: dict
+    state: str
+    form: forms.Form
+    formset: forms.BaseFormSet | None
+    problems: list[tuple[str, str, str]]  # (field id, field label, message)
+
+    @property
+    def state_label(self) -> str:
+        return SectionState.LABELS[self.state]
+
+    @property
+    def is_done(self) -> bool:
+        return self.state in SectionState.DONE
+
+
+def check_section(section: Section, raw: dict, *, form_kwargs: dict) -> SectionCheck:
+    """Validate a section strictly; its state for the side list, and each problem with its field."""
+    form, formset = bound_forms(section, raw, strict=True, form_kwargs=form_kwargs)
+    problems: list[tuple[str, str, str]] = []
+    if raw["mode"] == Mode.NO_CHANGE:
+        state = SectionState.NO_CHANGE
+    elif raw["mode"] == Mode.NOT_APPLICABLE:
+        state = SectionState.NOT_APPLICABLE
+    else:
+        for name, errors in form.errors.items():
+            label = form.fields[name].label if name in form.fields else ""
+            problems += [(form[name].id_for_label if name in form.fields else "", str(label), e) for e in errors]
+        if formset is not None:
+            for i, row_form in enumerate(formset.forms):
+                for name, errors in row_form.errors.items():
+                    label = _("Row %(n)s: %(field)s") % {"n": i + 1, "field": row_form.fields[name].label}
+                    problems += [(row_form[name].id_for_label, str(label), e) for e in errors]
+        if is_raw_empty(raw):
+            state = SectionState.EMPTY
+        elif problems:
+            state = SectionState.IN_PROGRESS
+        else:
+            state = SectionState.COMPLETE
+    return SectionCheck(section, raw, state, form, formset, problems)
+
+
+def partner_split(value: str, partner_name: str, states_by_iso3: dict, orgs_by_pk: dict) -> dict:
+    """The typed partner columns of a C&A row from its `partner` choice."""
+    from .models import PartnerKind
+
+    if value.startswith("state:") and value[6:] in states_by_iso3:
+        return {"partner_kind": PartnerKind.STATE_PARTY, "partner_state": states_by_iso3[value[6:]]}
+    if value.startswith("org:") and value[4:].isdigit() and int(value[4:]) in orgs_by_pk:
+        return {"partner_kind": PartnerKind.ORGANISATION, "partner_organisation": orgs_by_pk[int(value[4:])]}
+    if value == "other_state":
+        return {"partner_kind": PartnerKind.OTHER_STATE, "partner_name": partner_name}
+    return {"partner_kind": PartnerKind.ORGANISATION, "partner_name": partner_name}

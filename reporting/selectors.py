@@ -1,0 +1,263 @@
+"""Reads about Article 7 reports, for pages, the dashboard, reminders and the compliance report.
+
+Rules (Article 7):
+- A State owes the report on year Y when the Convention was in force for it at some point in Y,
+  unless its withdrawal took effect on or before the deadline (it is then no longer bound).
+- The deadline is the cycle's (30 April of Y + 1 by default), or the State's extension; a new State
+  Party's initial report is due 180 days after entry into force (Article 7.1), so when that falls
+  later than the cycle's deadline, the later date applies.
+- Status: not_started (no report), draft (never submitted), on_time / late (first submission against
+  the State's deadline; an amendment keeps it), not_required.
+"""
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+
+from accounts.models import Role, User
+from states.models import Membership, State
+
+from .models import CycleStatus, DeadlineExtension, Report, ReportingCycle, ReportVersion, default_deadline
+
+STATUSES = [s.value for s in CycleStatus]
+
+
+def current_cycle_year(today: datetime.date | None = None) -> int:
+    """The calendar year whose reports are being filed this year (due 30 April of `today.year`)."""
+    today = today or timezone.localdate()
+    return today.year - 1
+
+
+def current_cycle(today: datetime.date | None = None) -> ReportingCycle:
+    """The cycle of reports due this calendar year; an unsaved default one if the ISU has not opened it."""
+    year = current_cycle_year(today)
+    return cycle_for_year(year)
+
+
+def cycle_for_year(year: int) -> ReportingCycle:
+    return ReportingCycle.objects.filter(year=year).first() or ReportingCycle(
+        year=year, deadline=default_deadline(year)
+    )
+
+
+def _active_memberships(memberships: Iterable[Membership], year: int) -> list[Membership]:
+    return [m for m in memberships if m.is_active_in(year)]
+
+
+def _required_and_deadline(
+    memberships: Iterable[Membership], cycle: ReportingCycle, extension: DeadlineExtension | None
+) -> tuple[bool, datetime.date | None, bool]:
+    """(required, deadline, is_initial) from the State's memberships (prefetched) and its extension."""
+    active = _active_memberships(memberships, cycle.year)
+    base = cycle.deadline or default_deadline(cycle.year)
+    bound = [m for m in active if m.withdrawal_effective is None or m.withdrawal_effective > base]
+    if not bound:
+        return False, None, False
+    membership = max(bound, key=lambda m: m.entry_into_force)
+    is_initial = membership.entry_into_force.year == cycle.year
+    deadline = max(base, membership.initial_report_due) if is_initial else base
+    if extension is not None:
+        deadline = extension.new_deadline
+    return True, deadline, is_initial
+
+
+def state_deadline(state: State, cycle: ReportingCycle) -> datetime.date | None:
+    """The State's own deadline for the cycle (extension and initial-report rule applied); None if not owed."""
+    extension = None
+    if cycle.pk:
+        extension = DeadlineExtension.objects.filter(cycle=cycle, state=state).first()
+    return _required_and_deadline(state.memberships.all(), cycle, extension)[1]
+
+
+def is_report_required(state: State, cycle: ReportingCycle) -> bool:
+    return _required_and_deadline(state.memberships.all(), cycle, None)[0]
+
+
+@dataclass
+class CycleRow:
+    """A State's position in a cycle: what the committee's list, the dashboard and the CSV show."""
+
+    state: State
+    status: str  # a CycleStatus value
+    deadline: datetime.date | None
+    report: Report | None = None
+    extension: DeadlineExtension | None = None
+    is_initial: bool = False
+    amended: bool = False
+    submitted_on: datetime.date | None = None
+    ca_quantitative: bool = False
+    ca_qualitative: bool = False
+    gender_info: bool = False
+    delegates: list = field(default_factory=list)
+
+    @property
+    def status_label(self) -> str:
+        return CycleStatus(self.status).label
+
+    @property
+    def is_submitted(self) -> bool:
+        return self.status in (CycleStatus.ON_TIME, CycleStatus.LATE)
+
+    @property
+    def is_outstanding(self) -> bool:
+        return self.status in (CycleStatus.NOT_STARTED, CycleStatus.DRAFT)
+
+    def days_left(self, today: datetime.date | None = None) -> int | None:
+        if self.deadline is None:
+            return None
+        return (self.deadline - (today or timezone.localdate())).days
+
+
+def _row(state: State, cycle: ReportingCycle, report: Report | None, extension) -> CycleRow:
+    required, deadline, is_initial = _required_and_deadline(state.memberships.all(), cycle, extension)
+    row = CycleRow(state=state, status=CycleStatus.NOT_STARTED, deadline=deadline, report=report, extension=extension)
+    row.is_initial = is_initial
+    if report is not None and report.current_version_id:
+        version = report.current_version
+        row.status = CycleStatus.LATE if report.is_late else CycleStatus.ON_TIME
+        row.submitted_on = report.submitted_on
+        row.amended = version.number > 1
+        row.ca_quantitative = version.ca_quantitative
+        row.ca_qualitative = version.ca_qualitative
+        row.gender_info = version.gender_info
+    elif report is not None:
+        row.status = CycleStatus.DRAFT
+    if not required and not row.is_submitted:
+        row.status = CycleStatus.NOT_REQUIRED
+    return row
+
+
+def cycle_statuses(
+    *, year: int, states: Iterable[State] | None = None, include_non_parties: bool = False
+) -> list[CycleRow]:
+    """One row per State Party of `year` (every State of the registry with `include_non_parties`).
+
+    A constant number of queries whatever the number of States and reports.
+    """
+    cycle = cycle_for_year(year)
+    if states is None:
+        qs = State.objects.all() if include_non_parties else State.objects.parties_in(year)
+        states = qs.prefetch_related("memberships").order_by("name_en")
+    reports: dict[int, Report] = {}
+    extensions: dict[int, DeadlineExtension] = {}
+    if cycle.pk:
+        reports = {
+            r.state_id: r
+            for r in Report.objects.filter(cycle=cycle)
+            .select_related("current_version", "submitted_by")
+            .defer("draft_data", "current_version__content")
+        }
+        extensions = {e.state_id: e for e in DeadlineExtension.objects.filter(cycle=cycle)}
+    rows = []
+    for state in states:
+        report = reports.get(state.pk)
+        if report is not None:
+            report.cycle = cycle
+            report.state = state
+        rows.append(_row(state, cycle, report, extensions.get(state.pk)))
+    return rows
+
+
+def cycle_counts(rows: Iterable[CycleRow]) -> dict[str, int]:
+    counts = dict.fromkeys(STATUSES, 0)
+    for row in rows:
+        counts[row.status] += 1
+    return counts
+
+
+def state_cycle_row(*, state: State, cycle: ReportingCycle) -> CycleRow:
+    report = None
+    extension = None
+    if cycle.pk:
+        report = Report.objects.filter(cycle=cycle, state=state).select_related("current_version").first()
+        extension = DeadlineExtension.objects.filter(cycle=cycle, state=state).first()
+    return _row(state, cycle, report, extension)
+
+
+def delegates_by_state(state_ids: Iterable[int]) -> dict[int, list[User]]:
+    out: dict[int, list[User]] = {}
+    for user in User.objects.filter(
+        role=Role.DELEGATE, state_id__in=list(state_ids), is_active=True, deactivated_at__isnull=True
+    ).order_by("last_name", "first_name"):
+        out.setdefault(user.state_id, []).append(user)
+    return out
+
+
+def states_with_ca_but_no_gender(*, year: int) -> list[CycleRow]:
+    """States whose submitted report has C&A information but nothing on gender and diversity, with their
+    delegates' contacts (a bullet of the committee's gender workplan)."""
+    rows = [
+        r
+        for r in cycle_statuses(year=year)
+        if r.is_submitted and (r.ca_quantitative or r.ca_qualitative) and not r.gender_info
+    ]
+    delegates = delegates_by_state(r.state.pk for r in rows)
+    for r in rows:
+        r.delegates = delegates.get(r.state.pk, [])
+    return rows
+
+
+def state_reports(*, state: State, include_drafts: bool) -> list[Report]:
+    """A State's reports, latest year first; drafts (never submitted) only when `include_drafts`."""
+    qs = Report.objects.filter(state=state).select_related("cycle", "current_version").defer("draft_data")
+    if not include_drafts:
+        qs = qs.submitted()
+    return list(qs.order_by("-cycle__year"))
+
+
+def last_submitted_version(*, state: State, before_year: int) -> ReportVersion | None:
+    """The current submitted version of the State's latest report on an earlier year (to pre-fill a new one)."""
+    report = (
+        Report.objects.filter(state=state, cycle__year__lt=before_year, current_version__isnull=False)
+        .select_related("current_version")
+        .order_by("-cycle__year")
+        .first()
+    )
+    return report.current_version if report else None
+
+
+def report_versions(report: Report) -> list[ReportVersion]:
+    return list(report.versions.select_related("submitted_by").prefetch_related("ca_rows").order_by("number"))
+
+
+def report_history(report: Report, limit: int = 200) -> list:
+    """Who changed what, when: simple-history records with the changed fields."""
+    records = list(report.history.select_related("history_user").order_by("-history_id")[:limit])
+    out = []
+    for newer, older in zip(records, [*records[1:], None], strict=False):
+        changed = []
+        if older is not None:
+            delta = newer.diff_against(older)
+            changed = [c.field for c in delta.changes]
+        out.append({"record": newer, "changed": changed})
+    return out
+
+
+def reports_inbox(*, year: int, status: str = "", region: str = "", profile: str = "") -> list[CycleRow]:
+    rows = cycle_statuses(year=year)
+    if status == "amended":
+        rows = [r for r in rows if r.amended]
+    elif status in STATUSES:
+        rows = [r for r in rows if r.status == status]
+    if region:
+        rows = [r for r in rows if r.state.region == region]
+    if profile == "affected":
+        rows = [r for r in rows if r.state.is_affected]
+    elif profile == "provider":
+        rows = [r for r in rows if r.state.is_provider]
+    return rows
+
+
+def editor_form_kwargs() -> dict:
+    """Choices the C&A rows need (States Parties, organisations, currencies), loaded once per request."""
+    from states.models import Organisation
+
+    from .sections import currency_choices, partner_choices
+
+    states = State.objects.only("iso3", "name_en", "name_fr", "name_es").order_by("name_en")
+    return {
+        "partners": partner_choices(states, Organisation.objects.order_by("name")),
+        "currencies": currency_choices(),
+    }

@@ -1,0 +1,78 @@
+import datetime
+
+import factory
+
+from reporting.models import Report, ReportingCycle
+
+
+class CycleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ReportingCycle
+        django_get_or_create = ("year",)
+
+    year = 2022
+    deadline = factory.LazyAttribute(lambda o: datetime.date(o.year + 1, 4, 30))
+
+
+class ReportFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Report
+
+    state = factory.SubFactory("states.tests.factories.StateFactory")
+    cycle = factory.SubFactory(CycleFactory)
+
+
+def complete_draft(**overrides) -> dict:
+    """A draft that passes every check: the typed figures, one C&A row with an amount, gender information."""
+    text = {"mode": "filled", "fields": {"text": "Information for this form."}, "rows": []}
+    draft = {key: dict(text) for key in "aefhij"}
+    draft["b"] = {"mode": "filled", "fields": {"mines_stockpiled": "0", "text": ""}, "rows": []}
+    draft["c"] = {
+        "mode": "filled",
+        "fields": {"area_contaminated_m2": "1250000.50", "area_released_m2": "300000", "text": "Casamance"},
+        "rows": [],
+    }
+    draft["d"] = {"mode": "filled", "fields": {"mines_retained": "120", "text": ""}, "rows": []}
+    draft["g"] = {"mode": "filled", "fields": {"mines_destroyed": "45", "text": ""}, "rows": []}
+    draft["ca"] = {
+        "mode": "filled",
+        "fields": {
+            "platform_exists": "yes",
+            "platform_meetings": "2",
+            "resource_mobilisation_plan": "no",
+            "resource_mobilisation_text": "",
+            "unmet_needs": "Survey equipment.",
+        },
+        "rows": [ca_row()],
+    }
+    draft["gender"] = {
+        "mode": "filled",
+        "fields": {
+            "gender_in_mine_action": "yes",
+            "diverse_needs_in_mine_action": "yes",
+            "gender_in_cooperation": "no",
+            "gender_disaggregated_data": "yes",
+            "gender_text": "Mixed survey teams.",
+            "oap_actions": ["45", "47"],
+        },
+        "rows": [],
+    }
+    draft.update(overrides)
+    return draft
+
+
+def ca_row(**overrides) -> dict:
+    row = {
+        "direction": "received",
+        "partner": "other_org",
+        "partner_name": "Demining NGO",
+        "year": "2022",
+        "amount": "150000.00",
+        "currency": "EUR",
+        "purpose": "clearance",
+        "channel": "ngo",
+        "gender_considered": "yes",
+        "description": "",
+    }
+    row.update(overrides)
+    return row
