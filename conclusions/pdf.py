@@ -1,0 +1,21 @@
+"""Render a document's plain structure to HTML (print CSS) and then to PDF with WeasyPrint."""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.template.loader import render_to_string
+
+from .selectors import DocumentData
+
+PRINT_CSS = Path(settings.BASE_DIR) / "static" / "conclusions" / "print.css"
+
+
+def render_html(data: DocumentData) -> str:
+    return render_to_string("conclusions/pdf/document.html", {"doc": data})
+
+
+def render_pdf(data: DocumentData) -> bytes:
+    from weasyprint import CSS, HTML  # imported late: Pango loads slowly and only exports need it
+
+    html = HTML(string=render_html(data), base_url=str(settings.BASE_DIR))
+    return html.write_pdf(stylesheets=[CSS(filename=str(PRINT_CSS))], pdf_variant=None, optimize_images=False)

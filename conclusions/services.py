@@ -1,0 +1,354 @@
+"""Writes for the conclusions document. A final document's text is locked: every text write refuses it."""
+
+import hashlib
+import io
+import zipfile
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import F, Max
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from committee.models import Committee
+
+from .models import (
+    BatchStatus,
+    ConclusionsDocument,
+    DocumentExport,
+    DocumentLanguageVersion,
+    ExportBatch,
+    Paragraph,
+    ParagraphKind,
+    ParagraphText,
+    Section,
+    SectionKind,
+    SectionTitle,
+    Status,
+)
+
+VERSION_FIELDS = (
+    "issue_date",
+    "body",
+    "meeting_name",
+    "place_and_dates",
+    "agenda_item",
+    "agenda_title",
+    "symbol",
+    "title",
+    "subtitle",
+)
+DOCUMENT_FIELDS = ("year", "meeting_code", "meeting_number", "meeting_start", "meeting_end", "original_language")
+
+
+class DocumentLocked(ValidationError):
+    pass
+
+
+def ensure_draft(document: ConclusionsDocument) -> None:
+    """Refuse any change to the text of a final document (read again from the database)."""
+    status = ConclusionsDocument.objects.filter(pk=document.pk).values_list("status", flat=True).first()
+    if status == Status.FINAL:
+        raise DocumentLocked(_("This document is final: its text is locked."))
+
+
+@transaction.atomic
+def document_create(
+    *,
+    committee: Committee,
+    year: int,
+    meeting_code: str,
+    original_language: str = "en",
+    languages: list[str] | None = None,
+    meeting_number: int | None = None,
+    meeting_start=None,
+    meeting_end=None,
+) -> ConclusionsDocument:
+    if ConclusionsDocument.objects.filter(committee=committee, meeting_code=meeting_code).exists():
+        raise ValidationError(
+            {"meeting_code": _("This committee already has a document for %(code)s.") % {"code": meeting_code}}
+        )
+    document = ConclusionsDocument(
+        committee=committee,
+        year=year,
+        meeting_code=meeting_code,
+        original_language=original_language,
+        meeting_number=meeting_number,
+        meeting_start=meeting_start,
+        meeting_end=meeting_end,
+    )
+    document.full_clean()
+    document.save()
+    for language in dict.fromkeys([original_language, *(languages or [])]):
+        DocumentLanguageVersion.objects.create(document=document, language=language)
+    return document
+
+
+@transaction.atomic
+def document_update(*, document: ConclusionsDocument, **fields) -> ConclusionsDocument:
+    ensure_draft(document)
+    unknown = set(fields) - set(DOCUMENT_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown fields: {sorted(unknown)}")
+    clash = (
+        ConclusionsDocument.objects.filter(
+            committee=document.committee, meeting_code=fields.get("meeting_code", document.meeting_code)
+        )
+        .exclude(pk=document.pk)
+        .exists()
+    )
+    if clash:
+        raise ValidationError({"meeting_code": _("This committee already has a document for this meeting.")})
+    for name, value in fields.items():
+        setattr(document, name, value)
+    document.full_clean(exclude=["committee"])
+    document.save(update_fields=[*fields, "updated_at"])
+    return document
+
+
+@transaction.atomic
+def version_save(*, document: ConclusionsDocument, language: str, **fields) -> DocumentLanguageVersion:
+    """Create or update the header of one language version."""
+    ensure_draft(document)
+    unknown = set(fields) - set(VERSION_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown fields: {sorted(unknown)}")
+    version, _created = DocumentLanguageVersion.objects.get_or_create(document=document, language=language)
+    changed = [name for name, value in fields.items() if getattr(version, name) != value]
+    for name in changed:
+        setattr(version, name, fields[name])
+    if changed:
+        version.save(update_fields=changed)
+    return version
+
+
+@transaction.atomic
+def version_add(*, document: ConclusionsDocument, language: str) -> DocumentLanguageVersion:
+    ensure_draft(document)
+    if document.versions.filter(language=language).exists():
+        raise ValidationError({"language": _("The document already has this language.")})
+    return DocumentLanguageVersion.objects.create(document=document, language=language)
+
+
+@transaction.atomic
+def section_add(*, document: ConclusionsDocument, kind: str, titles: dict[str, str], key: str = "") -> Section:
+    ensure_draft(document)
+    last = Section.objects.filter(document=document, kind=kind).aggregate(m=Max("order"))["m"]
+    section = Section.objects.create(document=document, kind=kind, order=(last or 0) + 1, key=key)
+    section_titles_set(section=section, titles=titles)
+    return section
+
+
+@transaction.atomic
+def section_titles_set(*, section: Section, titles: dict[str, str]) -> Section:
+    ensure_draft(section.document)
+    for language, title in titles.items():
+        SectionTitle.objects.update_or_create(section=section, language=language, defaults={"title": title.strip()})
+    return section
+
+
+@transaction.atomic
+def section_delete(*, section: Section) -> None:
+    ensure_draft(section.document)
+    section.delete()
+
+
+def _set_texts(paragraph: Paragraph, texts: dict[str, str]) -> None:
+    for language, text in texts.items():
+        text = (text or "").strip()
+        existing = ParagraphText.objects.filter(paragraph=paragraph, language=language).first()
+        if existing is None:
+            if text:
+                ParagraphText.objects.create(paragraph=paragraph, language=language, text=text)
+        elif existing.text != text:
+            existing.text = text
+            existing.save(update_fields=["text"])
+
+
+@transaction.atomic
+def paragraph_add(
+    *,
+    section: Section,
+    texts: dict[str, str],
+    kind: str | None = None,
+    after: Paragraph | None = None,
+    source: str = "",
+) -> Paragraph:
+    """Add a paragraph at the end of a section, or right after another one."""
+    ensure_draft(section.document)
+    if kind is None:
+        kind = ParagraphKind.NUMBERED if section.kind == SectionKind.SECTION else ParagraphKind.BULLET
+    if section.kind == SectionKind.SECTION and kind == ParagraphKind.BULLET:
+        raise ValidationError({"kind": _("Bullet items belong in annexes.")})
+    siblings = Paragraph.objects.filter(section=section)
+    if after is not None and after.section_id == section.pk:
+        order = after.order + 1
+        siblings.filter(order__gte=order).update(order=F("order") + 1)
+    else:
+        order = (siblings.aggregate(m=Max("order"))["m"] or 0) + 1
+    paragraph = Paragraph.objects.create(section=section, kind=kind, order=order, source=source)
+    _set_texts(paragraph, texts)
+    return paragraph
+
+
+@transaction.atomic
+def paragraph_update(*, paragraph: Paragraph, texts: dict[str, str], kind: str | None = None) -> Paragraph:
+    """Replace the paragraph's text in the given languages; an empty text marks the translation missing."""
+    ensure_draft(paragraph.section.document)
+    if kind and kind != paragraph.kind:
+        if paragraph.section.kind == SectionKind.SECTION and kind == ParagraphKind.BULLET:
+            raise ValidationError({"kind": _("Bullet items belong in annexes.")})
+        paragraph.kind = kind
+        paragraph.save(update_fields=["kind"])
+    _set_texts(paragraph, texts)
+    return paragraph
+
+
+@transaction.atomic
+def paragraph_delete(*, paragraph: Paragraph) -> None:
+    ensure_draft(paragraph.section.document)
+    paragraph.delete()
+
+
+def _renumber(section: Section) -> list[Paragraph]:
+    paragraphs = list(Paragraph.objects.filter(section=section).order_by("order", "pk"))
+    for i, p in enumerate(paragraphs, start=1):
+        if p.order != i:
+            p.order = i
+            p.save(update_fields=["order"])
+    return paragraphs
+
+
+@transaction.atomic
+def paragraph_move(*, paragraph: Paragraph, direction: str) -> Paragraph:
+    """Move a paragraph one place up or down; past the edge of its section it moves into the
+    neighbouring section of the same kind (so numbering across sections follows)."""
+    if direction not in ("up", "down"):
+        raise ValueError(direction)
+    section = paragraph.section
+    ensure_draft(section.document)
+    paragraphs = _renumber(section)
+    index = next(i for i, p in enumerate(paragraphs) if p.pk == paragraph.pk)
+    target = index - 1 if direction == "up" else index + 1
+    if 0 <= target < len(paragraphs):
+        other = paragraphs[target]
+        paragraphs[index].order, other.order = other.order, paragraphs[index].order
+        paragraphs[index].save(update_fields=["order"])
+        other.save(update_fields=["order"])
+        return paragraphs[index]
+    neighbours = Section.objects.filter(document=section.document, kind=section.kind)
+    if direction == "up":
+        neighbour = neighbours.filter(order__lt=section.order).order_by("-order").first()
+    else:
+        neighbour = neighbours.filter(order__gt=section.order).order_by("order").first()
+    if neighbour is None:
+        return paragraph
+    moved = paragraphs[index]
+    if direction == "up":
+        moved.order = (Paragraph.objects.filter(section=neighbour).aggregate(m=Max("order"))["m"] or 0) + 1
+    else:
+        Paragraph.objects.filter(section=neighbour).update(order=F("order") + 1)
+        moved.order = 1
+    moved.section = neighbour
+    moved.save(update_fields=["section", "order"])
+    _renumber(section)
+    return moved
+
+
+@transaction.atomic
+def document_finalise(*, document: ConclusionsDocument, by) -> ConclusionsDocument:
+    """Lock the text. Every paragraph must have its text in the original language."""
+    document = ConclusionsDocument.objects.select_for_update().get(pk=document.pk)
+    if document.is_final:
+        raise DocumentLocked(_("This document is already final."))
+    empty = Paragraph.objects.filter(section__document=document).exclude(
+        texts__language=document.original_language, texts__text__gt=""
+    )
+    if not Paragraph.objects.filter(section__document=document).exists():
+        raise ValidationError(_("The document has no paragraphs yet: generate a draft or add paragraphs first."))
+    if empty.exists():
+        raise ValidationError(
+            _("%(n)s paragraph(s) have no text in the original language; write them before finalising.")
+            % {"n": empty.count()}
+        )
+    document.status = Status.FINAL
+    document.finalised_at = timezone.now()
+    document.finalised_by = by
+    document.save(update_fields=["status", "finalised_at", "finalised_by", "updated_at"])
+    return document
+
+
+def _filename(document: ConclusionsDocument, language: str, ext: str) -> str:
+    stamp = timezone.now().strftime("%Y%m%d-%H%M%S")
+    return f"{slugify(document.committee.slug)}-{slugify(document.meeting_code)}-{language}-{stamp}.{ext}"
+
+
+def render_document_pdf(*, document: ConclusionsDocument, language: str) -> bytes:
+    from .pdf import render_pdf
+    from .selectors import document_data
+
+    return render_pdf(document_data(document, language))
+
+
+@transaction.atomic
+def document_export(*, document: ConclusionsDocument, language: str, by=None) -> DocumentExport:
+    """Render one language to PDF, store the file and record who exported it, when, and its SHA-256."""
+    if not document.versions.filter(language=language).exists():
+        raise ValidationError({"language": _("The document has no version in this language.")})
+    content = render_document_pdf(document=document, language=language)
+    export = DocumentExport(
+        document=document,
+        language=language,
+        created_by=by if getattr(by, "is_authenticated", False) else None,
+        status_at_export=document.status,
+        sha256=hashlib.sha256(content).hexdigest(),
+        size=len(content),
+    )
+    export.file.save(_filename(document, language, "pdf"), ContentFile(content), save=False)
+    export.save()
+    return export
+
+
+@transaction.atomic
+def batch_create(*, document: ConclusionsDocument, by) -> ExportBatch:
+    """Ask for every language to be exported in the background; the task starts after commit."""
+    from .selectors import document_languages
+    from .tasks import export_batch_task
+
+    batch = ExportBatch.objects.create(document=document, created_by=by, languages=document_languages(document))
+    export_batch_task.delay_on_commit(batch.pk)
+    return batch
+
+
+def batch_run(*, batch: ExportBatch) -> ExportBatch:
+    """Export each language in turn (progress saved after each), then zip the PDFs."""
+    batch.status = BatchStatus.RUNNING
+    batch.done = 0
+    batch.error = ""
+    batch.save(update_fields=["status", "done", "error"])
+    document = batch.document
+    buffer = io.BytesIO()
+    try:
+        with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            for language in batch.languages:
+                export = document_export(document=document, language=language, by=batch.created_by)
+                batch.exports.add(export)
+                with export.file.open("rb") as fh:
+                    archive.writestr(f"{document.committee.slug}-{document.meeting_code}-{language}.pdf", fh.read())
+                batch.done += 1
+                batch.save(update_fields=["done"])
+    except Exception as exc:
+        batch.status = BatchStatus.FAILED
+        batch.error = str(exc)[:2000]
+        batch.finished_at = timezone.now()
+        batch.save(update_fields=["status", "error", "finished_at"])
+        raise
+    content = buffer.getvalue()
+    batch.sha256 = hashlib.sha256(content).hexdigest()
+    batch.file.save(_filename(document, "all", "zip"), ContentFile(content), save=False)
+    batch.status = BatchStatus.DONE
+    batch.finished_at = timezone.now()
+    batch.save(update_fields=["sha256", "file", "status", "finished_at"])
+    return batch
