@@ -1,0 +1,50 @@
+import psycopg2
+import pytest
+from django.db import OperationalError, close_old_connections, connection
+
+
+def _terminate(pid: int) -> None:
+    params = connection.get_connection_params()
+    killer = psycopg2.connect(
+        dbname=params.get("database") or params.get("dbname"),
+        user=params.get("user"),
+        host=params.get("host"),
+        port=params.get("port"),
+    )
+    killer.autocommit = True
+    with killer.cursor() as cur:
+        cur.execute("SELECT pg_terminate_backend(%s)", [pid])
+    killer.close()
+
+
+def _request_cycle_after_restart(health_checks: bool) -> None:
+    connection.settings_dict["CONN_MAX_AGE"] = 600  # persistent connections, as in production
+    connection.settings_dict["CONN_HEALTH_CHECKS"] = health_checks
+    connection.close()
+    close_old_connections()  # what Django does when a request starts
+    with connection.cursor() as cur:
+        cur.execute("SELECT 1")
+    _terminate(connection.connection.info.backend_pid)  # PostgreSQL restarted under the app
+    close_old_connections()  # the next request starts
+    with connection.cursor() as cur:
+        cur.execute("SELECT count(*) FROM states_state")
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_app_recovers_when_postgresql_restarts():
+    try:
+        with pytest.raises(OperationalError):
+            _request_cycle_after_restart(health_checks=False)
+        connection.close()
+        _request_cycle_after_restart(health_checks=True)  # the settings we ship: no error
+    finally:
+        connection.settings_dict["CONN_MAX_AGE"] = 0
+        connection.settings_dict["CONN_HEALTH_CHECKS"] = True
+        connection.close()
+
+
+def test_shipped_settings_check_connection_health():
+    from django.conf import settings
+
+    assert settings.DATABASES["default"]["CONN_HEALTH_CHECKS"] is True
