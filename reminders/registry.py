@@ -4,6 +4,11 @@ An app that has deadlines (Article 7 reports, questionnaires, Fund final reports
 `<app>/deadlines.py` with `SOURCES = [MySource()]`, each implementing `DeadlineSource`. The
 reminders engine asks every source for its open obligations, works out which reminder is due
 (offsets before the deadline, overdue notices after), claims it in the database and sends it once.
+
+A source only has to implement `kind`, `obligations`, `is_fulfilled` and `recipients`. Subclassing
+`BaseDeadlineSource` gives sensible defaults for those plus the optional hooks the engine uses when
+present: `recipients_for` (one query for many obligations), `describe` (the obligation's title in
+the recipient's language) and `progress` (submitted / owed counts for the weekly digest).
 """
 
 import datetime
@@ -12,6 +17,7 @@ from importlib import import_module
 from typing import Protocol
 
 from django.conf import settings
+from django.utils import translation
 
 
 @dataclass(frozen=True)
@@ -27,6 +33,17 @@ class Obligation:
     object_id: int | None = None  # the report / response / application, when it exists
 
 
+@dataclass(frozen=True)
+class CycleProgress:
+    """How far a cycle of a source has come, for the weekly digest."""
+
+    source: str
+    cycle: str
+    title: str
+    owed: int  # States that owe it
+    submitted: int  # of which have fulfilled it
+
+
 class DeadlineSource(Protocol):
     kind: str
 
@@ -38,6 +55,45 @@ class DeadlineSource(Protocol):
 
     def recipients(self, obligation: "Obligation") -> list:
         """Users to remind; by default the State's active delegates."""
+
+
+def active_delegates_by_state(state_ids) -> dict[int, list]:
+    """The active delegates of each State, in one query."""
+    from accounts.models import Role, User
+
+    found: dict[int, list] = {}
+    users = User.objects.filter(role=Role.DELEGATE, is_active=True, state_id__in=set(state_ids)).order_by("email")
+    for user in users:
+        found.setdefault(user.state_id, []).append(user)
+    return found
+
+
+class BaseDeadlineSource:
+    """Defaults for a `DeadlineSource`: reminders go to the State's active delegates."""
+
+    kind: str = ""
+    label: str = ""  # shown to the ISU, e.g. "Article 7 reports"
+
+    def obligations(self, *, today: datetime.date) -> list[Obligation]:
+        raise NotImplementedError
+
+    def is_fulfilled(self, obligation: Obligation) -> bool:
+        raise NotImplementedError
+
+    def recipients(self, obligation: Obligation) -> list:
+        return active_delegates_by_state([obligation.state_id]).get(obligation.state_id, [])
+
+    def recipients_for(self, obligations: list[Obligation]) -> dict[Obligation, list]:
+        """Recipients of many obligations at once (one query)."""
+        by_state = active_delegates_by_state(o.state_id for o in obligations)
+        return {o: by_state.get(o.state_id, []) for o in obligations}
+
+    def describe(self, obligation: Obligation) -> str:
+        """The obligation's title in the active language (called inside `translation.override`)."""
+        return obligation.title
+
+    def progress(self, *, today: datetime.date) -> list[CycleProgress]:
+        return []
 
 
 def sources() -> list[DeadlineSource]:
@@ -53,3 +109,32 @@ def sources() -> list[DeadlineSource]:
             continue
         found.extend(module.SOURCES)
     return found
+
+
+def get_source(kind: str) -> DeadlineSource | None:
+    return next((s for s in sources() if s.kind == kind), None)
+
+
+def source_label(source: DeadlineSource) -> str:
+    return str(getattr(source, "label", "") or source.kind)
+
+
+def recipients_of(source: DeadlineSource, obligations: list[Obligation]) -> dict[Obligation, list]:
+    """Uses the source's bulk `recipients_for` when it has one, else `recipients` per obligation."""
+    bulk = getattr(source, "recipients_for", None)
+    if bulk is not None:
+        found = bulk(obligations)
+        return {o: list(found.get(o, [])) for o in obligations}
+    return {o: list(source.recipients(o)) for o in obligations}
+
+
+def describe(source: DeadlineSource, obligation: Obligation, language: str) -> str:
+    """The obligation's title in `language`, falling back to the title the source gave."""
+    with translation.override(language):
+        func = getattr(source, "describe", None)
+        return str(func(obligation)) if func is not None else obligation.title
+
+
+def progress(source: DeadlineSource, *, today: datetime.date) -> list[CycleProgress]:
+    func = getattr(source, "progress", None)
+    return list(func(today=today)) if func is not None else []

@@ -1,0 +1,34 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import ReminderPause, SentDigest, SentReminder
+
+
+@admin.register(SentReminder)
+class SentReminderAdmin(admin.ModelAdmin):
+    list_display = ["state", "source", "cycle", "kind", "email", "status", "attempts", "claimed_at", "sent_at"]
+    list_filter = ["status", "source", "cycle", "kind"]
+    search_fields = ["state__iso3", "state__name_en", "email"]
+    list_select_related = ["state"]
+    readonly_fields = [f.name for f in SentReminder._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(ReminderPause)
+class ReminderPauseAdmin(SimpleHistoryAdmin):
+    list_display = ["state", "source", "reason", "by", "since", "resumed_at"]
+    list_filter = ["source"]
+    list_select_related = ["state", "by"]
+    raw_id_fields = ["state", "by", "resumed_by"]
+
+
+@admin.register(SentDigest)
+class SentDigestAdmin(admin.ModelAdmin):
+    list_display = ["week", "email", "status", "attempts", "sent_at"]
+    list_filter = ["status", "week"]
+    readonly_fields = [f.name for f in SentDigest._meta.fields]
+
+    def has_add_permission(self, request):
+        return False

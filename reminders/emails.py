@@ -1,0 +1,45 @@
+"""One function per e-mail: a deadline reminder to a delegate, the weekly digest to the chair and ISU."""
+
+import datetime
+
+from django.conf import settings
+from django.urls import reverse
+
+from accounts.emails import send_templated
+
+
+def send_deadline_reminder(
+    *, recipient, state, title: str, deadline: datetime.date, today: datetime.date, path: str, kind: str
+) -> None:
+    days_left = (deadline - today).days
+    send_templated(
+        template="reminders/email/reminder",
+        to=[recipient.email],
+        context={
+            "recipient": recipient,
+            "state": state,
+            "title": title,
+            "deadline": deadline,
+            "days_left": days_left,
+            "days_late": -days_left,
+            "link": settings.SITE_URL + path,
+            "kind": kind,
+        },
+        language=recipient.preferred_language,
+    )
+
+
+def send_weekly_digest(*, recipient, digest, week: datetime.date) -> None:
+    """`digest` is `selectors.Digest`; titles are rendered in the recipient's language by the caller."""
+    send_templated(
+        template="reminders/email/digest",
+        to=[recipient.email],
+        context={
+            "recipient": recipient,
+            "digest": digest,
+            "week": week,
+            "link": settings.SITE_URL + reverse("reminders:index"),
+            "show_no_contact": recipient.is_isu,
+        },
+        language=recipient.preferred_language,
+    )
