@@ -71,7 +71,8 @@ class MeetingQuerySet(models.QuerySet):
 
     def with_state(self, state) -> "MeetingQuerySet":
         """Meetings the State took part in, or that were held with it."""
-        return self.filter(Q(states=state) | Q(state=state)).distinct()
+        participants = Meeting.states.through.objects.filter(state=state).values("meeting_id")
+        return self.filter(Q(state=state) | Q(pk__in=participants))
 
     def for_lists(self) -> "MeetingQuerySet":
         return self.select_related("state", "series").prefetch_related("committees")

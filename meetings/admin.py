@@ -1,0 +1,99 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import (
+    BilateralSeries,
+    FollowUp,
+    IndividualisedApproachRequest,
+    Meeting,
+    MeetingDocument,
+    PanelSpeaker,
+    PriorityAction,
+    PriorityActionPeriod,
+)
+
+
+class MeetingDocumentInline(admin.TabularInline):
+    model = MeetingDocument
+    extra = 0
+    fields = ["title", "kind", "language", "file", "is_published"]
+
+
+class PanelSpeakerInline(admin.TabularInline):
+    model = PanelSpeaker
+    extra = 0
+    autocomplete_fields = ["affiliation_state"]
+
+
+class FollowUpInline(admin.TabularInline):
+    model = FollowUp
+    extra = 0
+    fields = ["action", "owner", "state", "due_date", "status"]
+    autocomplete_fields = ["state"]
+
+
+@admin.register(Meeting)
+class MeetingAdmin(SimpleHistoryAdmin):
+    list_display = ["code", "title_en", "kind", "status", "start_date", "end_date", "state"]
+    list_filter = ["kind", "status", "committees", "start_date"]
+    search_fields = ["code", "title_en", "title_fr", "state__name_en"]
+    date_hierarchy = "start_date"
+    autocomplete_fields = ["state", "states", "organisations"]
+    filter_horizontal = ["committees"]
+    list_select_related = ["state"]
+    inlines = [MeetingDocumentInline, PanelSpeakerInline, FollowUpInline]
+
+
+@admin.register(BilateralSeries)
+class BilateralSeriesAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "start_date", "end_date", "with_presidency"]
+
+
+@admin.register(FollowUp)
+class FollowUpAdmin(SimpleHistoryAdmin):
+    list_display = ["action", "meeting", "state", "owner", "due_date", "status"]
+    list_filter = ["status"]
+    search_fields = ["action", "owner", "state__name_en"]
+    list_select_related = ["meeting", "state"]
+    autocomplete_fields = ["state", "meeting"]
+
+
+@admin.register(MeetingDocument)
+class MeetingDocumentAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "meeting", "kind", "language", "is_published", "uploaded_at"]
+    list_filter = ["kind", "is_published"]
+    list_select_related = ["meeting"]
+
+
+@admin.register(PanelSpeaker)
+class PanelSpeakerAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "meeting", "role", "gender", "affiliation_state", "affiliation_organisation"]
+    list_filter = ["gender", "role"]
+    list_select_related = ["meeting", "affiliation_state", "affiliation_organisation"]
+
+
+@admin.register(IndividualisedApproachRequest)
+class IndividualisedApproachRequestAdmin(SimpleHistoryAdmin):
+    list_display = ["state", "status", "requested_on", "scheduled_on", "held_on", "report_published_on"]
+    list_filter = ["status"]
+    list_select_related = ["state"]
+    autocomplete_fields = ["state"]
+
+
+class PriorityActionInline(admin.StackedInline):
+    model = PriorityAction
+    extra = 0
+    fields = ["number", "text_en", "text_fr", "text_es", "status", "notes"]
+
+
+@admin.register(PriorityActionPeriod)
+class PriorityActionPeriodAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "committee", "adopted_at"]
+    inlines = [PriorityActionInline]
+
+
+@admin.register(PriorityAction)
+class PriorityActionAdmin(SimpleHistoryAdmin):
+    list_display = ["number", "period", "status"]
+    list_filter = ["period", "status"]
+    filter_horizontal = ["meetings", "followups"]

@@ -1,0 +1,309 @@
+"""ISU forms for meetings and committee activity. They validate input; the rules live in services."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Role, User
+from committee.models import Committee
+from states.models import Organisation, State
+
+from .models import (
+    BilateralSeries,
+    FollowUp,
+    FollowUpStatus,
+    Gender,
+    IAStep,
+    IndividualisedApproachRequest,
+    Meeting,
+    MeetingDocument,
+    MeetingKind,
+    PanelSpeaker,
+    PriorityAction,
+    PriorityActionPeriod,
+    SpeakerRole,
+)
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+HOST_KINDS = [MeetingKind.INTERSESSIONAL, MeetingKind.MSP, MeetingKind.REVIEW_CONFERENCE]
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+ALLOWED_EXTENSIONS = ("pdf", "doc", "docx", "odt", "ppt", "pptx", "xls", "xlsx", "txt", "rtf")
+
+
+def _states():
+    return State.objects.order_by("name_en")
+
+
+class MeetingForm(forms.ModelForm):
+    committees = forms.ModelMultipleChoiceField(
+        label=_("Organising committees"),
+        queryset=Committee.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    states = forms.ModelMultipleChoiceField(
+        label=_("Participating States"),
+        queryset=_states(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+        help_text=_("Hold Ctrl (or ⌘) to choose several."),
+    )
+    organisations = forms.ModelMultipleChoiceField(
+        label=_("Participating organisations"),
+        queryset=Organisation.objects.all(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+    )
+
+    class Meta:
+        model = Meeting
+        fields = [
+            "kind",
+            "status",
+            "code",
+            "title_en",
+            "title_fr",
+            "title_es",
+            "start_date",
+            "end_date",
+            "place",
+            "is_online",
+            "committees",
+            "with_presidency",
+            "state",
+            "states",
+            "organisations",
+            "parent",
+            "series",
+            "purpose",
+            "outcome",
+            "notes",
+        ]
+        widgets = {
+            "start_date": DATE,
+            "end_date": DATE,
+            "purpose": forms.Textarea(attrs={"rows": 3}),
+            "outcome": forms.Textarea(attrs={"rows": 3}),
+            "notes": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["code"].required = False
+        self.fields["end_date"].required = False
+        self.fields["state"].queryset = _states()
+        parents = Meeting.objects.filter(kind__in=HOST_KINDS)
+        if self.instance.pk:
+            parents = parents.exclude(pk=self.instance.pk)
+            self.fields["committees"].initial = self.instance.committees.all()
+        self.fields["parent"].queryset = parents.order_by("-start_date")
+
+    def _post_clean(self):
+        # The service checks dates and uniqueness and reports them next to the field; skip model validation.
+        pass
+
+
+class DocumentForm(forms.ModelForm):
+    class Meta:
+        model = MeetingDocument
+        fields = ["title", "kind", "language", "file", "is_published"]
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload and hasattr(upload, "size"):
+            if upload.size > MAX_UPLOAD_BYTES:
+                raise forms.ValidationError(_("The file is larger than 20 MB."))
+            ext = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
+            if ext not in ALLOWED_EXTENSIONS:
+                raise forms.ValidationError(
+                    _("Upload a document (%(types)s).") % {"types": ", ".join(ALLOWED_EXTENSIONS)}
+                )
+        return upload
+
+
+class DocumentEditForm(forms.ModelForm):
+    class Meta:
+        model = MeetingDocument
+        fields = ["title", "kind", "language", "is_published"]
+
+
+class SpeakerForm(forms.ModelForm):
+    class Meta:
+        model = PanelSpeaker
+        fields = [
+            "name",
+            "gender",
+            "role",
+            "function",
+            "affiliation_state",
+            "affiliation_organisation",
+            "affiliation_text",
+            "order",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["affiliation_state"].queryset = _states()
+        self.fields["order"].required = False
+        self.fields["gender"].choices = Gender.choices
+        self.fields["role"].choices = SpeakerRole.choices
+
+    def _post_clean(self):
+        pass
+
+
+class FollowUpForm(forms.ModelForm):
+    class Meta:
+        model = FollowUp
+        fields = ["action", "owner", "owner_user", "due_date", "state", "status", "notes"]
+        widgets = {"due_date": DATE, "notes": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner_user"].queryset = User.objects.filter(
+            is_active=True, role__in=[Role.ISU, Role.CHAIR, Role.MEMBER]
+        ).order_by("last_name")
+        self.fields["state"].queryset = _states()
+        self.fields["state"].help_text = _("Left empty, the State the meeting was held with.")
+        self.fields["status"].choices = FollowUpStatus.choices
+
+    def _post_clean(self):
+        pass
+
+
+class BilateralSeriesForm(forms.ModelForm):
+    committees = forms.ModelMultipleChoiceField(
+        label=_("Committees taking part"),
+        queryset=Committee.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = BilateralSeries
+        fields = ["title", "start_date", "end_date", "committees", "with_presidency", "purpose"]
+        widgets = {"start_date": DATE, "end_date": DATE, "purpose": forms.Textarea(attrs={"rows": 3})}
+
+    def _post_clean(self):
+        pass
+
+
+class PlannedBilateralForm(forms.Form):
+    """One row of a series: rendered as a table row, hence the Bootstrap classes on the widgets."""
+
+    state = forms.ModelChoiceField(
+        label=_("State"), queryset=_states(), widget=forms.Select(attrs={"class": "form-select form-select-sm"})
+    )
+    date = forms.DateField(
+        label=_("Date"),
+        widget=forms.DateInput(attrs={"type": "date", "class": "form-control form-control-sm"}, format="%Y-%m-%d"),
+    )
+    place = forms.CharField(
+        label=_("Place"),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"class": "form-control form-control-sm"}),
+    )
+    is_online = forms.BooleanField(
+        label=_("Online"), required=False, widget=forms.CheckboxInput(attrs={"class": "form-check-input"})
+    )
+    notes = forms.CharField(
+        label=_("Notes"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 1, "class": "form-control form-control-sm"}),
+    )
+
+
+PlannedBilateralFormSet = forms.formset_factory(PlannedBilateralForm, extra=3, min_num=1, validate_min=True)
+
+
+class IARequestForm(forms.ModelForm):
+    class Meta:
+        model = IndividualisedApproachRequest
+        fields = ["state", "requested_on", "requested_at", "notes"]
+        widgets = {"requested_on": DATE, "notes": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["state"].queryset = _states()
+        self.fields["requested_at"].queryset = Meeting.objects.filter(kind__in=HOST_KINDS).order_by("-start_date")
+
+
+class IARequestEditForm(forms.ModelForm):
+    class Meta:
+        model = IndividualisedApproachRequest
+        fields = ["requested_on", "requested_at", "final_report_url", "notes"]
+        widgets = {"requested_on": DATE, "notes": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["requested_at"].queryset = Meeting.objects.filter(kind__in=HOST_KINDS).order_by("-start_date")
+
+    def _post_clean(self):
+        pass
+
+
+class IAAdvanceForm(forms.Form):
+    to = forms.ChoiceField(label=_("Next step"), choices=IAStep.choices)
+    on = forms.DateField(label=_("Date of this step"), widget=DATE)
+    meeting = forms.ModelChoiceField(
+        label=_("Individualised approach meeting"),
+        queryset=Meeting.objects.none(),
+        required=False,
+        help_text=_("Record the meeting first if it is not in the list."),
+    )
+    final_report_url = forms.URLField(label=_("Final report address"), required=False, assume_scheme="https")
+
+    def __init__(self, *args, ia_request=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if ia_request is not None:
+            self.fields["meeting"].queryset = Meeting.objects.filter(
+                kind=MeetingKind.INDIVIDUALISED_APPROACH, state=ia_request.state
+            ).order_by("-start_date")
+            if ia_request.next_step:
+                self.fields["to"].initial = ia_request.next_step
+
+
+class PriorityActionForm(forms.ModelForm):
+    class Meta:
+        model = PriorityAction
+        fields = ["number", "text_en", "text_fr", "text_es", "status", "notes", "meetings", "followups"]
+        widgets = {
+            "text_en": forms.Textarea(attrs={"rows": 3}),
+            "text_fr": forms.Textarea(attrs={"rows": 3}),
+            "text_es": forms.Textarea(attrs={"rows": 3}),
+            "notes": forms.Textarea(attrs={"rows": 3}),
+            "meetings": forms.SelectMultiple(attrs={"size": 8}),
+            "followups": forms.SelectMultiple(attrs={"size": 6}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["meetings"].queryset = Meeting.objects.order_by("-start_date")
+        self.fields["followups"].queryset = FollowUp.objects.select_related("meeting").order_by("-pk")
+        self.fields["meetings"].required = False
+        self.fields["followups"].required = False
+
+    def _post_clean(self):
+        pass
+
+
+class PriorityActionCreateForm(PriorityActionForm):
+    period = forms.ModelChoiceField(label=_("Period"), queryset=PriorityActionPeriod.objects.all())
+
+    class Meta(PriorityActionForm.Meta):
+        fields = ["period", *PriorityActionForm.Meta.fields]
+
+
+class PriorityPeriodForm(forms.ModelForm):
+    class Meta:
+        model = PriorityActionPeriod
+        fields = ["committee", "start_year", "end_year", "adopted_at"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["adopted_at"].queryset = Meeting.objects.filter(
+            kind__in=[MeetingKind.MSP, MeetingKind.REVIEW_CONFERENCE]
+        ).order_by("-start_date")
+
+    def _post_clean(self):
+        pass
