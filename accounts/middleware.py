@@ -62,3 +62,26 @@ class RefusedAccessAuditMiddleware:
                 status_code=response.status_code,
             )
         return response
+
+
+class TwoFactorMiddleware:
+    """A user who turned on two-factor authentication must enter a code before anything else."""
+
+    ALLOWED_PREFIXES = ("/accounts/two-factor/verify/", "/accounts/logout/", "/static/", "/i18n/", "/healthz")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.shortcuts import redirect
+        from django_otp import user_has_device
+
+        user = request.user
+        if (
+            user.is_authenticated
+            and not user.is_verified()
+            and not request.path.startswith(self.ALLOWED_PREFIXES)
+            and user_has_device(user, confirmed=True)
+        ):
+            return redirect(f"/accounts/two-factor/verify/?next={request.get_full_path()}")
+        return self.get_response(request)

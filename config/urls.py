@@ -3,6 +3,8 @@ from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from accounts import two_factor as views_2fa
+
 from . import api, views
 
 urlpatterns = [
@@ -11,6 +13,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("admin/", admin.site.urls),
+    path("accounts/two-factor/", views_2fa.setup, name="two_factor_setup"),
+    path("accounts/two-factor/verify/", views_2fa.verify, name="two_factor_verify"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("people/", include("accounts.urls")),
     path("states/", include("states.urls")),

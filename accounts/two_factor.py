@@ -1,0 +1,87 @@
+"""Optional TOTP two-factor authentication (django-otp), offered to ISU staff and committee chairs."""
+
+import io
+
+import qrcode
+import qrcode.image.svg
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django_otp import login as otp_login
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from .models import Role
+
+
+class TokenForm(forms.Form):
+    token = forms.CharField(
+        label=gettext_lazy("Six-digit code from your authenticator app"),
+        max_length=6,
+        min_length=6,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )
+
+
+def may_use_two_factor(user) -> bool:
+    return user.is_authenticated and (user.role in (Role.ISU, Role.CHAIR) or user.is_superuser)
+
+
+def _qr_svg(uri: str) -> str:
+    buffer = io.BytesIO()
+    qrcode.make(uri, image_factory=qrcode.image.svg.SvgPathImage, box_size=8).save(buffer)
+    return buffer.getvalue().decode()
+
+
+@login_required
+def setup(request):
+    if not may_use_two_factor(request.user):
+        raise PermissionDenied
+    confirmed = TOTPDevice.objects.filter(user=request.user, confirmed=True).first()
+    if confirmed is not None:
+        if request.method == "POST" and request.POST.get("action") == "disable":
+            TOTPDevice.objects.filter(user=request.user).delete()
+            messages.success(request, _("Two-factor authentication is off."))
+            return redirect("accounts:profile")
+        return render(request, "accounts/two_factor_setup.html", {"enabled": True})
+    device, _created = TOTPDevice.objects.get_or_create(
+        user=request.user, confirmed=False, defaults={"name": "authenticator"}
+    )
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if device.verify_token(form.cleaned_data["token"]):
+            with transaction.atomic():
+                device.confirmed = True
+                device.save(update_fields=["confirmed"])
+            otp_login(request, device)
+            messages.success(request, _("Two-factor authentication is on."))
+            return redirect("accounts:profile")
+        form.add_error(
+            "token", _("This code is not valid. Wait a few seconds, check the time on your phone and try again.")
+        )
+    return render(
+        request,
+        "accounts/two_factor_setup.html",
+        {"form": form, "qr": mark_safe(_qr_svg(device.config_url)), "secret": device.bin_key.hex()},
+    )
+
+
+@login_required
+def verify(request):
+    form = TokenForm(request.POST or None)
+    next_url = request.GET.get("next") or "/"
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = "/"
+    if request.method == "POST" and form.is_valid():
+        for device in TOTPDevice.objects.filter(user=request.user, confirmed=True):
+            if device.verify_token(form.cleaned_data["token"]):
+                otp_login(request, device)
+                return redirect(next_url)
+        form.add_error("token", _("This code is not valid. Wait a few seconds and try the next code."))
+    return render(request, "accounts/two_factor_verify.html", {"form": form})
