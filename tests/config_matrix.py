@@ -1,4 +1,4 @@
-from tests.matrix import LOGIN, Row, authenticated, public
+from tests.matrix import Row, authenticated, isu_only, public
 
 # Django's own authentication pages.
 AUTH = [
@@ -10,10 +10,7 @@ AUTH = [
     Row("password_change", authenticated()),
     Row("password_change_done", authenticated()),
     # logout answers POST only; GET is refused for everyone
-    Row(
-        "two_factor_setup",
-        {"anon": LOGIN, "delegate_a": 403, "delegate_b": 403, "member": 403, "chair": 200, "isu": 200},
-    ),
+    Row("two_factor_setup", isu_only(chair=200)),
     Row("two_factor_verify", authenticated()),
     Row("logout", {"anon": 405, "delegate_a": 405, "delegate_b": 405, "member": 405, "chair": 405, "isu": 405}),
 ]
