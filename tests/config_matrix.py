@@ -9,9 +9,9 @@ AUTH = [
     Row("password_reset_confirm", public(), kwargs=lambda cast: {"uidb64": "MQ", "token": "set-password"}),
     Row("password_change", authenticated()),
     Row("password_change_done", authenticated()),
-    # logout answers POST only; GET is refused for everyone
     Row("two_factor_setup", isu_only(chair=200)),
     Row("two_factor_verify", authenticated()),
+    # logout answers POST only; GET is refused for everyone
     Row("logout", {"anon": 405, "delegate_a": 405, "delegate_b": 405, "member": 405, "chair": 405, "isu": 405}),
 ]
 
