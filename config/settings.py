@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "conclusions",
     "dashboard",
     "ops",
+    "core",
 ]
 
 MIDDLEWARE = [
