@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role, User
 from committee.models import Committee
+from config.uploads import validate_document
 from states.models import Organisation, State
 
 from .models import (
@@ -25,8 +26,6 @@ from .models import (
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 HOST_KINDS = [MeetingKind.INTERSESSIONAL, MeetingKind.MSP, MeetingKind.REVIEW_CONFERENCE]
-MAX_UPLOAD_BYTES = 20 * 1024 * 1024
-ALLOWED_EXTENSIONS = ("pdf", "doc", "docx", "odt", "ppt", "pptx", "xls", "xlsx", "txt", "rtf")
 
 
 def _states():
@@ -110,13 +109,7 @@ class DocumentForm(forms.ModelForm):
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if upload and hasattr(upload, "size"):
-            if upload.size > MAX_UPLOAD_BYTES:
-                raise forms.ValidationError(_("The file is larger than 20 MB."))
-            ext = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
-            if ext not in ALLOWED_EXTENSIONS:
-                raise forms.ValidationError(
-                    _("Upload a document (%(types)s).") % {"types": ", ".join(ALLOWED_EXTENSIONS)}
-                )
+            validate_document(upload)
         return upload
 
 

@@ -1,17 +1,17 @@
 import datetime
-import mimetypes
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.roles import require_committee, require_isu
 from committee.models import Committee
+from config.uploads import serve_file
 from states.models import State
 
 from . import permissions, selectors, services
@@ -199,11 +199,7 @@ def document_update(request, pk: int):
 @permissions.login_for_private
 def document_download(request, pk: int):
     document = permissions.get_document_for_user(request.user, pk)
-    content_type = mimetypes.guess_type(document.filename)[0] or "application/octet-stream"
-    response = FileResponse(
-        document.file.open("rb"), as_attachment=True, filename=document.filename, content_type=content_type
-    )
-    response["X-Content-Type-Options"] = "nosniff"
+    response = serve_file(document.file)
     if not document.is_published:
         response["Cache-Control"] = "private, no-store"
     return response
