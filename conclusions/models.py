@@ -57,6 +57,15 @@ class ConclusionsDocument(models.Model):
     meeting_code = models.CharField(
         _("meeting code"), max_length=12, validators=[meeting_code_validator], help_text=_("For example 21MSP.")
     )
+    meeting = models.ForeignKey(
+        "meetings.Meeting",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="conclusions",
+        verbose_name=_("meeting"),
+        help_text=_("The recorded meeting with this code, linked automatically."),
+    )
     meeting_number = models.PositiveSmallIntegerField(_("meeting number"), null=True, blank=True)
     meeting_start = models.DateField(_("meeting starts"), null=True, blank=True)
     meeting_end = models.DateField(_("meeting ends"), null=True, blank=True)

@@ -206,12 +206,9 @@ class EditorRow:
     kind: str
     number: int | None
     cells: list[EditorCell]
+    missing: list[str]
     first: bool
     last: bool
-
-    @property
-    def missing(self) -> list[str]:
-        return [c.language for c in self.cells if c.html is None]
 
 
 @dataclass
@@ -220,11 +217,13 @@ class EditorSection:
     kind: str
     number: str
     titles: dict[str, str]
+    title_cells: list[tuple[str, str]]
     rows: list[EditorRow]
 
 
-def editor_sections(document: ConclusionsDocument, languages: list[str]) -> list[EditorSection]:
-    """Sections with their paragraphs numbered, one cell per language (None when a translation is missing)."""
+def editor_sections(document: ConclusionsDocument, languages: list[str], shown: list[str]) -> list[EditorSection]:
+    """Sections with their paragraphs numbered: one cell per shown language (html None when the translation
+    is missing) and, per paragraph, which of the document's languages lack a text."""
     result = []
     number = 0
     counts = {SectionKind.SECTION: 0, SectionKind.ANNEX: 0}
@@ -232,6 +231,8 @@ def editor_sections(document: ConclusionsDocument, languages: list[str]) -> list
     for s_index, section in enumerate(all_sections):
         counts[section.kind] += 1
         paragraphs = list(section.paragraphs.all())
+        before = any(s.kind == section.kind for s in all_sections[:s_index])
+        after = any(s.kind == section.kind for s in all_sections[s_index + 1 :])
         rows = []
         for i, p in enumerate(paragraphs):
             texts = _texts(p)
@@ -241,42 +242,51 @@ def editor_sections(document: ConclusionsDocument, languages: list[str]) -> list
                 para_number = number
             cells = [
                 EditorCell(
-                    language=lang, html=render_markup(texts[lang]) if lang in texts else None, text=texts.get(lang, "")
+                    language=lang,
+                    html=render_markup(texts[lang]) if lang in texts else None,
+                    text=texts.get(lang, ""),
                 )
-                for lang in languages
+                for lang in shown
             ]
-            first = i == 0 and not any(s.kind == section.kind for s in all_sections[:s_index])
-            last = i == len(paragraphs) - 1 and not any(s.kind == section.kind for s in all_sections[s_index + 1 :])
-            rows.append(EditorRow(pk=p.pk, kind=p.kind, number=para_number, cells=cells, first=first, last=last))
+            rows.append(
+                EditorRow(
+                    pk=p.pk,
+                    kind=p.kind,
+                    number=para_number,
+                    cells=cells,
+                    missing=[lang for lang in languages if lang not in texts],
+                    first=i == 0 and not before,
+                    last=i == len(paragraphs) - 1 and not after,
+                )
+            )
+        titles = {t.language: t.title for t in section.titles.all()}
         result.append(
             EditorSection(
                 pk=section.pk,
                 kind=section.kind,
                 number=labels.roman(counts[section.kind]),
-                titles={t.language: t.title for t in section.titles.all()},
+                titles=titles,
+                title_cells=[(lang, titles.get(lang, "")) for lang in shown],
                 rows=rows,
             )
         )
     return result
 
 
+def missing_counts(sections: list[EditorSection], languages: list[str]) -> dict[str, int]:
+    """How many paragraphs lack text, per language of the document."""
+    counts = dict.fromkeys(languages, 0)
+    for section in sections:
+        for row in section.rows:
+            for lang in row.missing:
+                counts[lang] += 1
+    return counts
+
+
 def document_languages(document: ConclusionsDocument) -> list[str]:
     """The document's languages, original first."""
     langs = [v.language for v in document.versions.all()]
     return sorted(langs, key=lambda code: (code != document.original_language, code))
-
-
-def missing_translations(document: ConclusionsDocument) -> dict[str, int]:
-    """How many paragraphs lack text, per language of the document."""
-    langs = document_languages(document)
-    counts = dict.fromkeys(langs, 0)
-    for section in sections_queryset(document):
-        for p in section.paragraphs.all():
-            texts = _texts(p)
-            for lang in langs:
-                if lang not in texts:
-                    counts[lang] += 1
-    return counts
 
 
 def documents_for_list(user) -> QuerySet[ConclusionsDocument]:

@@ -54,6 +54,13 @@ def ensure_draft(document: ConclusionsDocument) -> None:
         raise DocumentLocked(_("This document is final: its text is locked."))
 
 
+def _meeting_for_code(code: str):
+    """The recorded meeting (meetings app) with this code, if any."""
+    from meetings.models import Meeting
+
+    return Meeting.objects.filter(code__iexact=code).first()
+
+
 @transaction.atomic
 def document_create(
     *,
@@ -70,14 +77,16 @@ def document_create(
         raise ValidationError(
             {"meeting_code": _("This committee already has a document for %(code)s.") % {"code": meeting_code}}
         )
+    meeting = _meeting_for_code(meeting_code)
     document = ConclusionsDocument(
         committee=committee,
         year=year,
         meeting_code=meeting_code,
+        meeting=meeting,
         original_language=original_language,
         meeting_number=meeting_number,
-        meeting_start=meeting_start,
-        meeting_end=meeting_end,
+        meeting_start=meeting_start or (meeting.start_date if meeting else None),
+        meeting_end=meeting_end or (meeting.end_date if meeting else None),
     )
     document.full_clean()
     document.save()
@@ -103,8 +112,9 @@ def document_update(*, document: ConclusionsDocument, **fields) -> ConclusionsDo
         raise ValidationError({"meeting_code": _("This committee already has a document for this meeting.")})
     for name, value in fields.items():
         setattr(document, name, value)
+    document.meeting = _meeting_for_code(document.meeting_code)
     document.full_clean(exclude=["committee"])
-    document.save(update_fields=[*fields, "updated_at"])
+    document.save(update_fields=[*fields, "meeting", "updated_at"])
     return document
 
 
@@ -314,11 +324,13 @@ def document_export(*, document: ConclusionsDocument, language: str, by=None) ->
 @transaction.atomic
 def batch_create(*, document: ConclusionsDocument, by) -> ExportBatch:
     """Ask for every language to be exported in the background; the task starts after commit."""
+    from ops.tasks import enqueue_on_commit
+
     from .selectors import document_languages
     from .tasks import export_batch_task
 
     batch = ExportBatch.objects.create(document=document, created_by=by, languages=document_languages(document))
-    export_batch_task.delay_on_commit(batch.pk)
+    enqueue_on_commit(export_batch_task, batch.pk)
     return batch
 
 

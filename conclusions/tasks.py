@@ -4,6 +4,7 @@ from .models import ExportBatch
 
 
 @shared_task(
+    name="conclusions.export_batch",
     bind=True,
     max_retries=2,
     autoretry_for=(OSError,),

@@ -1,0 +1,36 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import ConclusionsDocument, DocumentExport, DocumentLanguageVersion, ExportBatch, StateDisplayName
+
+
+class VersionInline(admin.StackedInline):
+    model = DocumentLanguageVersion
+    extra = 0
+
+
+@admin.register(ConclusionsDocument)
+class ConclusionsDocumentAdmin(SimpleHistoryAdmin):
+    list_display = ["meeting_code", "committee", "year", "status", "original_language"]
+    list_filter = ["status", "committee"]
+    list_select_related = ["committee"]
+    inlines = [VersionInline]
+
+
+@admin.register(DocumentExport)
+class DocumentExportAdmin(admin.ModelAdmin):
+    list_display = ["document", "language", "created_by", "created_at", "status_at_export", "sha256"]
+    list_select_related = ["document__committee", "created_by"]
+    readonly_fields = ["sha256", "size", "file", "created_by", "status_at_export"]
+
+
+@admin.register(ExportBatch)
+class ExportBatchAdmin(admin.ModelAdmin):
+    list_display = ["document", "status", "done", "created_by", "created_at", "finished_at"]
+    list_select_related = ["document__committee", "created_by"]
+
+
+@admin.register(StateDisplayName)
+class StateDisplayNameAdmin(admin.ModelAdmin):
+    list_display = ["state", "language", "name"]
+    list_select_related = ["state"]

@@ -1,0 +1,142 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from committee.models import Committee
+
+from .models import DocumentLanguageVersion, Language, ParagraphKind, SectionKind, meeting_code_validator
+
+MARKUP_HELP = _("Italics: *text*. Superscript: 1^{er}, n^{os}. Oslo Action Plan actions: #45.")
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class DocumentCreateForm(forms.Form):
+    committee = forms.ModelChoiceField(label=_("Committee"), queryset=Committee.objects.order_by("order"))
+    year = forms.IntegerField(label=_("Year of the committee's work"), min_value=1999, max_value=2100)
+    meeting_code = forms.CharField(
+        label=_("Meeting code"), max_length=12, validators=[meeting_code_validator], help_text=_("For example 22MSP.")
+    )
+    meeting_number = forms.IntegerField(label=_("Meeting number"), min_value=1, required=False)
+    meeting_start = forms.DateField(label=_("Meeting starts"), required=False, widget=DateInput())
+    meeting_end = forms.DateField(label=_("Meeting ends"), required=False, widget=DateInput())
+    original_language = forms.ChoiceField(label=_("Original language"), choices=Language.choices, initial="en")
+    languages = forms.MultipleChoiceField(
+        label=_("Other languages"),
+        choices=Language.choices,
+        required=False,
+        initial=["fr", "es"],
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("meeting_start"), data.get("meeting_end")
+        if start and end and end < start:
+            self.add_error("meeting_end", _("The meeting cannot end before it starts."))
+        return data
+
+
+class DocumentSettingsForm(forms.Form):
+    year = forms.IntegerField(label=_("Year of the committee's work"), min_value=1999, max_value=2100)
+    meeting_code = forms.CharField(label=_("Meeting code"), max_length=12, validators=[meeting_code_validator])
+    meeting_number = forms.IntegerField(label=_("Meeting number"), min_value=1, required=False)
+    meeting_start = forms.DateField(label=_("Meeting starts"), required=False, widget=DateInput())
+    meeting_end = forms.DateField(label=_("Meeting ends"), required=False, widget=DateInput())
+    original_language = forms.ChoiceField(label=_("Original language"), choices=Language.choices)
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("meeting_start"), data.get("meeting_end")
+        if start and end and end < start:
+            self.add_error("meeting_end", _("The meeting cannot end before it starts."))
+        return data
+
+
+class VersionForm(forms.ModelForm):
+    class Meta:
+        model = DocumentLanguageVersion
+        fields = [
+            "symbol",
+            "issue_date",
+            "body",
+            "meeting_name",
+            "place_and_dates",
+            "agenda_item",
+            "agenda_title",
+            "title",
+            "subtitle",
+        ]
+        widgets = {
+            "issue_date": DateInput(),
+            "body": forms.Textarea(attrs={"rows": 2}),
+            "title": forms.Textarea(attrs={"rows": 2}),
+        }
+
+
+class LanguageAddForm(forms.Form):
+    language = forms.ChoiceField(label=_("Language"), choices=Language.choices)
+
+    def __init__(self, *args, existing: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = [(c, n) for c, n in Language.choices if c not in existing]
+
+
+def _language_label(code: str) -> str:
+    return str(dict(Language.choices).get(code, code))
+
+
+class ParagraphForm(forms.Form):
+    """The kind of paragraph and its text in each of the document's languages."""
+
+    kind = forms.ChoiceField(label=_("Kind"), choices=ParagraphKind.choices)
+
+    def __init__(self, *args, languages: list[str], section_kind: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.languages = languages
+        if section_kind == SectionKind.SECTION:
+            self.fields["kind"].choices = [
+                c for c in ParagraphKind.choices if c[0] in (ParagraphKind.NUMBERED, ParagraphKind.PLAIN)
+            ]
+        else:
+            self.fields["kind"].choices = [
+                c for c in ParagraphKind.choices if c[0] in (ParagraphKind.BULLET, ParagraphKind.PLAIN)
+            ]
+        for i, code in enumerate(languages):
+            self.fields[f"text_{code}"] = forms.CharField(
+                label=_("Text (%(language)s)") % {"language": _language_label(code)},
+                required=i == 0,
+                widget=forms.Textarea(attrs={"rows": 5, "lang": code}),
+                help_text=MARKUP_HELP if i == 0 else _("Leave empty to mark the translation as missing."),
+                strip=True,
+            )
+
+    def texts(self) -> dict[str, str]:
+        return {code: self.cleaned_data.get(f"text_{code}", "") for code in self.languages}
+
+
+class SectionForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=SectionKind.choices)
+
+    def __init__(self, *args, languages: list[str], with_kind: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.languages = languages
+        if not with_kind:
+            del self.fields["kind"]
+        for i, code in enumerate(languages):
+            self.fields[f"title_{code}"] = forms.CharField(
+                label=_("Title (%(language)s)") % {"language": _language_label(code)},
+                required=i == 0,
+                max_length=400,
+            )
+
+    def titles(self) -> dict[str, str]:
+        return {code: self.cleaned_data.get(f"title_{code}", "") for code in self.languages}
+
+
+class MoveForm(forms.Form):
+    direction = forms.ChoiceField(choices=[("up", "up"), ("down", "down")])
