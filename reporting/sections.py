@@ -96,6 +96,13 @@ def is_iso_currency(code: str) -> bool:
 # --- sections ---------------------------------------------------------------------------------
 
 
+def _text_input_for_numbers(f: forms.Field) -> None:
+    """Numbers in text inputs: a browser's number input drops what is not a number, we keep it as typed."""
+    if isinstance(f, (forms.IntegerField, forms.DecimalField)):
+        attrs = {"inputmode": "numeric" if isinstance(f, forms.IntegerField) else "decimal"}
+        f.widget = forms.TextInput(attrs=attrs)
+
+
 class SectionForm(forms.Form):
     """A section's fields. `strict=True` enforces what a submitted report needs."""
 
@@ -106,6 +113,7 @@ class SectionForm(forms.Form):
         super().__init__(*args, **kwargs)
         for name, f in self.fields.items():
             f.required = False
+            _text_input_for_numbers(f)
             if name in self.required_when_filled:
                 f.widget.attrs["aria-required"] = "true"
                 f.label_suffix = " *"
@@ -241,9 +249,10 @@ class CooperationRowForm(forms.Form):
             f.required = False
         self.fields["partner"].choices = partners or [("", "—")]
         self.fields["currency"].choices = currencies or currency_choices()
-        self.fields["amount"].widget.attrs.update({"class": "js-ca-amount", "inputmode": "decimal"})
-        self.fields["currency"].widget.attrs["class"] = "js-ca-currency"
-        self.fields["amount"].localize = False
+        for name, f in self.fields.items():
+            _text_input_for_numbers(f)
+            css = "form-select form-select-sm" if isinstance(f.widget, forms.Select) else "form-control form-control-sm"
+            f.widget.attrs.update({"class": f"{css} js-ca-{name.replace('_', '-')}", "aria-label": str(f.label)})
 
     def clean_currency(self):
         code = (self.cleaned_data.get("currency") or "").upper()

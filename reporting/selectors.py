@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.models import Role, User
 from states.models import Membership, State
@@ -104,10 +105,20 @@ class CycleRow:
     def is_outstanding(self) -> bool:
         return self.status in (CycleStatus.NOT_STARTED, CycleStatus.DRAFT)
 
-    def days_left(self, today: datetime.date | None = None) -> int | None:
+    def days_until_deadline(self, today: datetime.date | None = None) -> int | None:
         if self.deadline is None:
             return None
         return (self.deadline - (today or timezone.localdate())).days
+
+    @property
+    def days_left(self) -> int | None:
+        """Days left until the deadline today (negative when late)."""
+        return self.days_until_deadline()
+
+    @property
+    def days_overdue(self) -> int:
+        days = self.days_left
+        return -days if days is not None and days < 0 else 0
 
 
 def _row(state: State, cycle: ReportingCycle, report: Report | None, extension) -> CycleRow:
@@ -222,16 +233,23 @@ def report_versions(report: Report) -> list[ReportVersion]:
     return list(report.versions.select_related("submitted_by").prefetch_related("ca_rows").order_by("number"))
 
 
-def report_history(report: Report, limit: int = 200) -> list:
-    """Who changed what, when: simple-history records with the changed fields."""
+def report_history(report: Report, limit: int = 200) -> list[dict]:
+    """Who changed what, when: simple-history records, each with the fields (and sections) it changed."""
+    from .sections import SECTIONS
+
     records = list(report.history.select_related("history_user").order_by("-history_id")[:limit])
     out = []
     for newer, older in zip(records, [*records[1:], None], strict=False):
-        changed = []
+        changed: list[str] = []
         if older is not None:
-            delta = newer.diff_against(older)
-            changed = [c.field for c in delta.changes]
-        out.append({"record": newer, "changed": changed})
+            for change in newer.diff_against(older).changes:
+                if change.field == "draft_data":
+                    old, new = change.old or {}, change.new or {}
+                    letters = [s.letter for s in SECTIONS if old.get(s.key) != new.get(s.key)]
+                    changed.append(_("sections %(letters)s") % {"letters": ", ".join(letters)} if letters else "")
+                elif change.field != "version_token":
+                    changed.append(str(Report._meta.get_field(change.field).verbose_name))
+        out.append({"record": newer, "changed": [c for c in changed if c]})
     return out
 
 

@@ -1,3 +1,28 @@
+from django.urls import path
+
+from . import views
+
 app_name = "reporting"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.public_list, name="public_list"),
+    path("mine/", views.my_reports, name="mine"),
+    path("inbox/", views.inbox, name="inbox"),
+    path("inbox/record/", views.record_received, name="record_received"),
+    path("inbox/ca-without-gender/", views.ca_without_gender, name="ca_without_gender"),
+    path("inbox/compliance.csv", views.compliance_csv, name="compliance_csv"),
+    path("cycles/<int:year>/", views.cycle_settings, name="cycle_settings"),
+    path("<str:iso3>/", views.state_reports, name="state_reports"),
+    path("<str:iso3>/<int:year>/", views.public_report, name="public"),
+    path("<str:iso3>/<int:year>/manage/", views.report_overview, name="overview"),
+    path("<str:iso3>/<int:year>/start/", views.report_start, name="start"),
+    path("<str:iso3>/<int:year>/edit/", views.report_edit, name="edit"),
+    path("<str:iso3>/<int:year>/submit/", views.report_submit, name="submit"),
+    path("<str:iso3>/<int:year>/amend/", views.report_amend, name="amend"),
+    path("<str:iso3>/<int:year>/amend/discard/", views.report_amend_discard, name="amend_discard"),
+    path("<str:iso3>/<int:year>/versions/", views.versions_compare, name="versions"),
+    path("<str:iso3>/<int:year>/v<int:number>/", views.public_report, name="version"),
+    path("<str:iso3>/<int:year>/v<int:number>/print/", views.version_print, name="print"),
+    path("<str:iso3>/<int:year>/v<int:number>/pdf/", views.version_pdf, name="pdf"),
+    path("<str:iso3>/<int:year>/v<int:number>/document/", views.version_document, name="document"),
+]

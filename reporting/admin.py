@@ -1,0 +1,55 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import CooperationRow, DeadlineExtension, Report, ReportingCycle, ReportVersion
+
+
+class ExtensionInline(admin.TabularInline):
+    model = DeadlineExtension
+    extra = 0
+    autocomplete_fields = ["state"]
+    readonly_fields = ["granted_by", "granted_at"]
+
+
+@admin.register(ReportingCycle)
+class ReportingCycleAdmin(SimpleHistoryAdmin):
+    list_display = ["year", "deadline", "note"]
+    inlines = [ExtensionInline]
+
+
+@admin.register(Report)
+class ReportAdmin(SimpleHistoryAdmin):
+    list_display = ["state", "cycle", "workflow", "submitted_on", "is_late", "current_version"]
+    list_filter = ["cycle", "workflow", "is_late"]
+    search_fields = ["state__name_en", "state__iso3"]
+    list_select_related = ["state", "cycle", "current_version"]
+    readonly_fields = [f.name for f in Report._meta.fields]
+
+    def has_add_permission(self, request):
+        return False  # reports are started, saved and submitted through the services
+
+
+class RowInline(admin.TabularInline):
+    model = CooperationRow
+    extra = 0
+    can_delete = False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ReportVersion)
+class ReportVersionAdmin(admin.ModelAdmin):
+    list_display = ["report", "number", "source", "received_on", "ca_quantitative", "ca_qualitative", "gender_info"]
+    list_filter = ["source", "ca_quantitative", "ca_qualitative", "gender_info"]
+    list_select_related = ["report__state", "report__cycle"]
+    inlines = [RowInline]
+
+    def has_change_permission(self, request, obj=None):
+        return False  # submitted versions are immutable
+
+    def has_add_permission(self, request):
+        return False

@@ -1,0 +1,112 @@
+import datetime
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from config.uploads import validate_document
+from states.models import Region, State
+
+from .models import CycleStatus, ReportingCycle
+from .selectors import STATUSES
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class StartForm(forms.Form):
+    prefill = forms.TypedChoiceField(
+        label=_("Start from"),
+        choices=[("yes", _("Last year's submitted report (pre-filled)")), ("no", _("An empty report"))],
+        coerce=lambda v: v == "yes",
+        initial="yes",
+        widget=forms.RadioSelect,
+    )
+
+
+class InboxFilterForm(forms.Form):
+    year = forms.IntegerField(label=_("Reporting year"), min_value=1999, max_value=2100, required=False)
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("All")), *[(s, CycleStatus(s).label) for s in STATUSES], ("amended", _("Amended"))],
+    )
+    region = forms.ChoiceField(label=_("Region"), required=False, choices=[("", _("All")), *Region.choices])
+    profile = forms.ChoiceField(
+        label=_("Profile"),
+        required=False,
+        choices=[("", _("All")), ("affected", _("Affected States")), ("provider", _("Providers of assistance"))],
+    )
+
+
+class RecordReceivedForm(forms.Form):
+    """A report received by e-mail, recorded by the ISU on behalf of the State."""
+
+    state = forms.ModelChoiceField(label=_("State"), queryset=State.objects.order_by("name_en"))
+    year = forms.IntegerField(label=_("Calendar year reported on"), min_value=1999, max_value=2100)
+    received_on = forms.DateField(label=_("Date received"), widget=DateInput())
+    document = forms.FileField(
+        label=_("Report document"),
+        validators=[validate_document],
+        help_text=_("PDF, Word, OpenDocument or Excel, as the State sent it."),
+    )
+    area_contaminated_m2 = forms.DecimalField(
+        label=_("Area suspected or confirmed to contain mines (m²)"),
+        required=False,
+        min_value=0,
+        max_digits=18,
+        decimal_places=2,
+    )
+    area_released_m2 = forms.DecimalField(
+        label=_("Area released in the year (m²)"), required=False, min_value=0, max_digits=18, decimal_places=2
+    )
+    mines_destroyed = forms.IntegerField(label=_("Mines destroyed"), required=False, min_value=0)
+    mines_retained = forms.IntegerField(label=_("Mines retained"), required=False, min_value=0)
+    mines_stockpiled = forms.IntegerField(label=_("Mines stockpiled"), required=False, min_value=0)
+
+    def clean_received_on(self):
+        value = self.cleaned_data["received_on"]
+        if value > datetime.date.today() + datetime.timedelta(days=1):
+            raise forms.ValidationError(_("The date received cannot be in the future."))
+        return value
+
+    def figures(self) -> dict:
+        """The figures typed in, as raw sections for the service (empty sections left out)."""
+        d = self.cleaned_data
+        data = {}
+
+        def put(key, names):
+            values = {n: "" if d.get(n) is None else str(d[n]) for n in names}
+            if any(values.values()):
+                data[key] = {"mode": "filled", "fields": values, "rows": []}
+
+        put("b", ["mines_stockpiled"])
+        put("c", ["area_contaminated_m2", "area_released_m2"])
+        put("d", ["mines_retained"])
+        put("g", ["mines_destroyed"])
+        return data
+
+
+class CycleDeadlineForm(forms.ModelForm):
+    class Meta:
+        model = ReportingCycle
+        fields = ["deadline", "note"]
+        widgets = {"deadline": DateInput()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["deadline"].required = True
+
+
+class ExtensionForm(forms.Form):
+    state = forms.ModelChoiceField(label=_("State"), queryset=State.objects.order_by("name_en"))
+    new_deadline = forms.DateField(label=_("New deadline"), widget=DateInput())
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class CompareForm(forms.Form):
+    a = forms.IntegerField(label=_("From version"), min_value=1)
+    b = forms.IntegerField(label=_("To version"), min_value=1)

@@ -1,0 +1,64 @@
+"""Access to Article 7 reports.
+
+Submitted versions are public. A draft (and a report's private page) is for the State's own delegates
+and the committee (chair, members, ISU). Writing is for the State's delegates and the ISU: another
+State's delegate gets 404, the chair and members (read-only) get PermissionDenied.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from accounts.roles import is_committee, is_isu
+from states.models import State
+
+from .models import Report, ReportingCycle, ReportVersion
+
+
+def can_see_private(user, state: State) -> bool:
+    if not user.is_authenticated:
+        return False
+    return is_committee(user) or (user.is_delegate and user.state_id == state.pk)
+
+
+def can_write(user, state: State) -> bool:
+    return bool(user.is_authenticated and (is_isu(user) or (user.is_delegate and user.state_id == state.pk)))
+
+
+def get_state_for_user(user, iso3: str, *, private: bool = False, write: bool = False) -> State:
+    """The State whose reports are asked for; 404 for another State's private pages, 403 for read-only roles."""
+    state = get_object_or_404(State.objects.prefetch_related("memberships"), iso3=iso3.upper())
+    if (private or write) and not can_see_private(user, state):
+        raise Http404
+    if write and not can_write(user, state):
+        raise PermissionDenied
+    return state
+
+
+def get_cycle(year: int) -> ReportingCycle:
+    return get_object_or_404(ReportingCycle, year=year)
+
+
+def get_report_for_user(user, iso3: str, year: int, *, write: bool = False, private: bool = False) -> Report:
+    """A State's report on a year. Anyone may read a submitted one (public); a draft or the private view
+    needs the State's delegates or the committee; writing needs the State's delegates or the ISU."""
+    state = get_state_for_user(user, iso3, private=private, write=write)
+    report = get_object_or_404(
+        Report.objects.select_related("state", "cycle", "current_version", "submitted_by", "draft_saved_by"),
+        state=state,
+        cycle__year=year,
+    )
+    report.state = state
+    if not report.is_submitted and not can_see_private(user, state):
+        raise Http404
+    return report
+
+
+def get_version_for_user(user, iso3: str, year: int, number: int) -> ReportVersion:
+    """A submitted version: public (a version exists only once submitted)."""
+    return get_object_or_404(
+        ReportVersion.objects.select_related("report__state", "report__cycle", "submitted_by"),
+        report__state__iso3=iso3.upper(),
+        report__cycle__year=year,
+        number=number,
+    )

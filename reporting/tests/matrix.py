@@ -1,0 +1,99 @@
+"""Every reporting URL × every role. Reports belong to State A, so State B's delegate gets 404."""
+
+import datetime
+
+from django.core.files.base import ContentFile
+
+from reporting import services
+from reporting.models import Report
+from reporting.tests.factories import CycleFactory, complete_draft
+from tests.matrix import LOGIN, Row, committee_only, isu_only, own_state, own_state_write, public
+
+YEAR = 2022
+
+
+def _state(cast):
+    return {"iso3": cast.state_a.iso3}
+
+
+def _cycle(cast):
+    CycleFactory(year=YEAR)
+    return {"year": YEAR}
+
+
+def _no_report(cast):
+    CycleFactory(year=YEAR)
+    return {"iso3": cast.state_a.iso3, "year": YEAR}
+
+
+def _draft(cast, *, complete: bool = False):
+    cycle = CycleFactory(year=YEAR)
+    report, _created = Report.objects.get_or_create(state=cast.state_a, cycle=cycle)
+    if complete:
+        report.draft_data = complete_draft()
+        report.save()
+    return {"iso3": cast.state_a.iso3, "year": YEAR}
+
+
+def _complete_draft(cast):
+    return _draft(cast, complete=True)
+
+
+def _submitted(cast):
+    cycle = CycleFactory(year=YEAR)
+    services.report_record_received(
+        state=cast.state_a,
+        cycle=cycle,
+        document=ContentFile(b"%PDF-1.4 test", name="report.pdf"),
+        received_on=datetime.date(2023, 4, 20),
+        by=cast.isu,
+        data=complete_draft(),
+    )
+    return {"iso3": cast.state_a.iso3, "year": YEAR}
+
+
+def _version(cast):
+    return _submitted(cast) | {"number": 1}
+
+
+def everyone(code: int) -> dict:
+    return {"anon": code, "delegate_a": code, "delegate_b": code, "member": code, "chair": code, "isu": code}
+
+
+ROWS = [
+    Row("reporting:public_list", public()),
+    Row("reporting:public_list", public(), query="?year=2022"),
+    Row("reporting:mine", {**everyone(302), "anon": LOGIN}),
+    Row("reporting:inbox", committee_only()),
+    Row("reporting:inbox", committee_only(), query="?year=2022&status=late&region=africa&profile=affected"),
+    Row("reporting:record_received", isu_only()),
+    Row("reporting:ca_without_gender", committee_only()),
+    Row("reporting:compliance_csv", committee_only(), query="?year=2022"),
+    Row("reporting:cycle_settings", isu_only(), kwargs=_cycle),
+    Row("reporting:state_reports", own_state(), kwargs=_state),
+    Row("reporting:public", public(), kwargs=_submitted),
+    Row("reporting:public", everyone(404), kwargs=_draft, query="?draft"),
+    Row("reporting:overview", own_state(), kwargs=_draft),
+    Row("reporting:overview", own_state(), kwargs=_submitted, query="?submitted"),
+    Row("reporting:overview", own_state(), kwargs=_no_report, query="?none"),
+    Row("reporting:start", own_state_write(302), kwargs=_no_report, method="post", data={"prefill": "no"}),
+    Row("reporting:edit", own_state_write(), kwargs=_draft, query="?section=ca"),
+    Row(
+        "reporting:edit",
+        own_state_write(302),
+        kwargs=_draft,
+        query="?post",
+        method="post",
+        data={"section": "a", "token": "1", "mode": "filled", "text": "Measures"},
+    ),
+    Row("reporting:submit", own_state_write(), kwargs=_draft),
+    Row("reporting:submit", own_state_write(302), kwargs=_complete_draft, query="?post", method="post"),
+    Row("reporting:amend", own_state_write(302), kwargs=_submitted, method="post"),
+    Row("reporting:amend_discard", own_state_write(302), kwargs=_submitted, method="post"),
+    Row("reporting:versions", public(), kwargs=_submitted),
+    Row("reporting:version", public(), kwargs=_version),
+    Row("reporting:print", public(), kwargs=_version),
+    Row("reporting:pdf", public(), kwargs=_version),
+    Row("reporting:document", public(), kwargs=_version),
+    Row("report-list", public(), query="?year=2022"),
+]

@@ -1,0 +1,136 @@
+// Report editor: section mode, C&A rows ("Add row", remove, running totals per currency), unsaved-changes warning.
+(function () {
+  "use strict";
+  var form = document.querySelector(".js-report-form");
+  if (!form) { return; }
+
+  // --- unsaved changes ---------------------------------------------------------------------------
+  var dirty = false;
+  var flag = form.querySelector(".js-dirty-flag");
+  function markDirty() {
+    dirty = true;
+    if (flag) { flag.classList.remove("d-none"); }
+  }
+  form.addEventListener("input", markDirty);
+  form.addEventListener("change", markDirty);
+  form.addEventListener("submit", function () { dirty = false; });
+  window.addEventListener("beforeunload", function (event) {
+    if (dirty) {
+      event.preventDefault();
+      event.returnValue = form.dataset.unsaved || "";
+      return form.dataset.unsaved || "";
+    }
+  });
+  if (document.getElementById("stale-warning")) { markDirty(); }
+
+  // --- section mode: fill in / no change / not applicable ---------------------------------------------
+  var fields = form.querySelector(".js-section-fields");
+  form.querySelectorAll(".js-mode").forEach(function (radio) {
+    radio.addEventListener("change", function () {
+      if (fields) { fields.classList.toggle("d-none", radio.value !== "filled" && radio.checked); }
+    });
+  });
+
+  // --- cooperation and assistance rows -----------------------------------------------------------------
+  var body = form.querySelector(".js-ca-body");
+  if (!body) { return; }
+  var total = form.querySelector("input[name='rows-TOTAL_FORMS']");
+  var template = document.getElementById("ca-row-template");
+  var empty = form.querySelector(".js-ca-empty");
+  var totals = form.querySelector(".js-ca-totals");
+
+  function visibleRows() {
+    return Array.prototype.filter.call(body.querySelectorAll(".js-ca-row"), function (r) { return !r.hidden; });
+  }
+
+  function parseAmount(text) {
+    var cleaned = (text || "").replace(/[\s\u00a0\u202f']/g, "");
+    if (/^\d+([.,]\d{1,2})?$/.test(cleaned)) {
+      return Math.round(parseFloat(cleaned.replace(",", ".")) * 100);  // integer cents: no float drift
+    }
+    return null;
+  }
+
+  function formatCents(cents) {
+    var units = Math.floor(cents / 100);
+    var rest = String(cents % 100).padStart(2, "0");
+    return units.toLocaleString(document.documentElement.lang || "en") + "." + rest;
+  }
+
+  function updateTotals() {
+    if (!totals) { return; }
+    var sums = {};
+    visibleRows().forEach(function (row) {
+      var amount = parseAmount((row.querySelector(".js-ca-amount") || {}).value);
+      var currency = (row.querySelector(".js-ca-currency") || {}).value;
+      var direction = (row.querySelector(".js-ca-direction") || {}).value || "received";
+      if (amount === null || !currency) { return; }
+      var key = direction + " " + currency;
+      sums[key] = (sums[key] || 0) + amount;
+    });
+    totals.textContent = "";
+    var keys = Object.keys(sums).sort();
+    if (!keys.length) {
+      var li = document.createElement("li");
+      li.textContent = totals.dataset.none;
+      totals.appendChild(li);
+    }
+    keys.forEach(function (key) {
+      var parts = key.split(" ");
+      var item = document.createElement("li");
+      item.textContent = (totals.dataset[parts[0]] || parts[0]) + ": " + formatCents(sums[key]) + " " + parts[1];
+      totals.appendChild(item);
+    });
+    if (empty) { empty.classList.toggle("d-none", visibleRows().length > 0); }
+  }
+
+  function togglePartnerName(row) {
+    var select = row.querySelector(".js-ca-partner");
+    var name = row.querySelector(".js-ca-partner-name");
+    if (!select || !name) { return; }
+    var other = select.value.indexOf("other") === 0;
+    name.classList.toggle("d-none", !other && !name.value);
+    name.placeholder = name.getAttribute("aria-label") || "";
+  }
+
+  function wire(row) {
+    var remove = row.querySelector(".js-ca-remove");
+    if (remove) {
+      remove.addEventListener("click", function () {
+        var del = row.querySelector("input[name$='-DELETE']");
+        if (del) { del.checked = true; }
+        row.hidden = true;
+        markDirty();
+        updateTotals();
+      });
+    }
+    var partner = row.querySelector(".js-ca-partner");
+    if (partner) { partner.addEventListener("change", function () { togglePartnerName(row); }); }
+    togglePartnerName(row);
+  }
+
+  body.querySelectorAll(".js-ca-row").forEach(wire);
+  body.addEventListener("input", updateTotals);
+  body.addEventListener("change", updateTotals);
+
+  var add = form.querySelector(".js-ca-add");
+  if (add && template && total) {
+    add.addEventListener("click", function () {
+      var index = parseInt(total.value, 10) || 0;
+      var html = template.innerHTML.replace(/__prefix__/g, String(index));
+      var holder = document.createElement("tbody");
+      holder.innerHTML = html;
+      var row = holder.querySelector("tr");
+      var year = row.querySelector(".js-ca-year");
+      if (year && !year.value && form.dataset.year) { year.value = form.dataset.year; }
+      body.appendChild(row);
+      total.value = String(index + 1);
+      wire(row);
+      markDirty();
+      updateTotals();
+      var first = row.querySelector("select, input");
+      if (first) { first.focus(); }
+    });
+  }
+  updateTotals();
+})();
