@@ -14,7 +14,7 @@ PRODID = "-//APMBC ISU//Cooperation and Assistance meetings//EN"
 UID_DOMAIN = "apminebanconvention.org"
 
 
-def meeting_event(meeting: Meeting, *, stamp: datetime.datetime) -> Event:
+def meeting_event(meeting: Meeting, *, stamp: datetime.datetime, base_url: str = "") -> Event:
     event = Event()
     event.add("uid", f"meeting-{meeting.pk}-{meeting.code}@{UID_DOMAIN}")
     event.add("dtstamp", stamp)
@@ -27,7 +27,7 @@ def meeting_event(meeting: Meeting, *, stamp: datetime.datetime) -> Event:
     description = "\n\n".join(p for p in (meeting.get_kind_display(), meeting.purpose) if p)
     if description:
         event.add("description", description)
-    event.add("url", settings.SITE_URL.rstrip("/") + reverse("meetings:detail", args=[meeting.code]))
+    event.add("url", (base_url or settings.SITE_URL).rstrip("/") + reverse("meetings:detail", args=[meeting.code]))
     event.add("categories", [meeting.get_kind_display()])
     event.add(
         "status",
@@ -37,7 +37,7 @@ def meeting_event(meeting: Meeting, *, stamp: datetime.datetime) -> Event:
     return event
 
 
-def build_calendar(meetings: Iterable[Meeting], *, name: str) -> bytes:
+def build_calendar(meetings: Iterable[Meeting], *, name: str, base_url: str = "") -> bytes:
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -47,5 +47,5 @@ def build_calendar(meetings: Iterable[Meeting], *, name: str) -> bytes:
     cal.add("x-published-ttl", "PT12H")
     stamp = timezone.now()
     for meeting in meetings:
-        cal.add_component(meeting_event(meeting, stamp=stamp))
+        cal.add_component(meeting_event(meeting, stamp=stamp, base_url=base_url))
     return cal.to_ical()

@@ -404,7 +404,7 @@ def load(ctx: DemoContext) -> None:
         "5RC",
         committees=[ca, *coordinating],
         kind=MeetingKind.REVIEW_CONFERENCE,
-        status=MeetingStatus.PLANNED,
+        status=MeetingStatus.HELD,
         title_en="Fifth Review Conference",
         title_fr="Cinquième Conférence d'examen",
         title_es="Quinta Conferencia de Examen",

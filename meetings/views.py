@@ -1,5 +1,3 @@
-import datetime
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -8,6 +6,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from accounts.roles import require_committee, require_isu
 from committee.models import Committee
@@ -46,8 +45,24 @@ def _apply_errors(form, exc: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, error)
 
 
+BACK_LABELS = {
+    "meetings:list": _lazy("Meetings"),
+    "meetings:followup_list": _lazy("Follow-ups"),
+    "meetings:ia_list": _lazy("Individualised approach"),
+    "meetings:priority_list": _lazy("Priority actions"),
+}
+
+
 def _form_page(request, form, *, title: str, back: str, intro: str = "", enctype: str = "", extra=None):
-    context = {"form": form, "title": title, "back": back, "intro": intro, "enctype": enctype, **(extra or {})}
+    context = {
+        "form": form,
+        "title": title,
+        "back": back,
+        "back_label": BACK_LABELS.get(back, _("Back")),
+        "intro": intro,
+        "enctype": enctype,
+        **(extra or {}),
+    }
     return render(request, "meetings/form.html", context)
 
 
@@ -129,7 +144,8 @@ def meeting_update(request, code: str):
 def meeting_ics(request, code: str):
     """ "Add to calendar": one meeting as an .ics file."""
     meeting = permissions.get_meeting_for_user(request.user, code)
-    response = HttpResponse(build_calendar([meeting], name=meeting.title), content_type=CALENDAR_CONTENT_TYPE)
+    ics = build_calendar([meeting], name=meeting.title, base_url=request.build_absolute_uri("/"))
+    response = HttpResponse(ics, content_type=CALENDAR_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{meeting.code}.ics"'
     return response
 
@@ -137,29 +153,29 @@ def meeting_ics(request, code: str):
 # Calendar feeds: public events only, no token, so any calendar program can subscribe.
 
 
-def _feed(meetings, name: str, filename: str) -> HttpResponse:
-    response = HttpResponse(build_calendar(meetings, name=name), content_type=CALENDAR_CONTENT_TYPE)
+def _feed(request, meetings, name: str, filename: str) -> HttpResponse:
+    ics = build_calendar(meetings, name=name, base_url=request.build_absolute_uri("/"))
+    response = HttpResponse(ics, content_type=CALENDAR_CONTENT_TYPE)
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response
 
 
 def _feed_meetings():
-    since = timezone.localdate() - datetime.timedelta(days=365)
-    return Meeting.objects.public().filter(end_date__gte=since).order_by("start_date")
+    return Meeting.objects.public().order_by("start_date")
 
 
 def calendar_public(request):
-    return _feed(_feed_meetings(), _("APMBC meetings"), "apmbc-meetings.ics")
+    return _feed(request, _feed_meetings(), _("APMBC meetings"), "apmbc-meetings.ics")
 
 
 def calendar_committee(request, slug: str):
     committee = get_object_or_404(Committee, slug=slug)
-    return _feed(_feed_meetings().filter(committees=committee), committee.name, f"{committee.slug}.ics")
+    return _feed(request, _feed_meetings().filter(committees=committee), committee.name, f"{committee.slug}.ics")
 
 
 def calendar_state(request, iso3: str):
     state = get_object_or_404(State, iso3=iso3.upper())
-    return _feed(_feed_meetings().with_state(state), state.name, f"{state.iso3.lower()}.ics")
+    return _feed(request, _feed_meetings().with_state(state), state.name, f"{state.iso3.lower()}.ics")
 
 
 # Documents ----------------------------------------------------------------------------------------
