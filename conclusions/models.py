@@ -155,7 +155,7 @@ class Section(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["document", "kind", "order"]
+        ordering = ["document", "-kind", "order"]  # sections ("section") before annexes ("annex")
         verbose_name = _("section")
         verbose_name_plural = _("sections")
 
@@ -194,7 +194,7 @@ class Paragraph(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["section__kind", "section__order", "order"]
+        ordering = ["section__document", "-section__kind", "section__order", "order"]
         verbose_name = _("paragraph")
         verbose_name_plural = _("paragraphs")
 

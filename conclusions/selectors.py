@@ -3,7 +3,7 @@
 import unicodedata
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Case, Prefetch, QuerySet, When
 from django.utils.safestring import SafeString
 
 from committee.selectors import committee_composition
@@ -121,7 +121,7 @@ def composition_line(document: ConclusionsDocument, language: str) -> str:
 def sections_queryset(document: ConclusionsDocument) -> QuerySet[Section]:
     return (
         Section.objects.filter(document=document)
-        .order_by("kind", "order", "pk")
+        .order_by(Case(When(kind=SectionKind.ANNEX, then=1), default=0), "order", "pk")
         .prefetch_related(
             "titles",
             Prefetch("paragraphs", queryset=Paragraph.objects.order_by("order", "pk").prefetch_related("texts")),
