@@ -1,0 +1,71 @@
+"""Access to questionnaires and responses.
+
+- The ISU builds, edits and circulates questionnaires; the committee (chair, members) and the ISU
+  read every questionnaire, its responses, summary and exports.
+- A delegate sees the circulated questionnaires sent to their State and answers them for their
+  State only; anything else (a draft, another State's questionnaire or response) is a 404.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from accounts.roles import delegate_state_id, is_committee, require_committee, require_isu
+
+from .models import Question, Questionnaire, Recipient, Response
+
+
+def get_questionnaire_for_user(user, pk: int, *, write: bool = False) -> Questionnaire:
+    """The committee reads any questionnaire (the ISU writes); a delegate reads those sent to its State."""
+    if write:
+        require_isu(user)
+    questionnaire = get_object_or_404(Questionnaire.objects.select_related("committee"), pk=pk)
+    if is_committee(user):
+        return questionnaire
+    state_id = delegate_state_id(user)
+    if state_id is None:
+        raise PermissionDenied
+    if (
+        not questionnaire.is_circulated
+        or not Recipient.objects.filter(questionnaire=questionnaire, state_id=state_id).exists()
+    ):
+        raise Http404
+    return questionnaire
+
+
+def get_questionnaire_for_results(user, pk: int) -> Questionnaire:
+    """Response rate, summary and exports: the committee and the ISU."""
+    require_committee(user)
+    return get_object_or_404(Questionnaire.objects.select_related("committee"), pk=pk)
+
+
+def get_questionnaire_to_answer(user, pk: int) -> tuple[Questionnaire, int]:
+    """(questionnaire, the delegate's State id): only a delegate of a recipient State answers."""
+    state_id = delegate_state_id(user)
+    if state_id is None:
+        raise PermissionDenied
+    questionnaire = get_object_or_404(Questionnaire.objects.circulated(), pk=pk)
+    if not Recipient.objects.filter(questionnaire=questionnaire, state_id=state_id).exists():
+        raise Http404
+    return questionnaire, state_id
+
+
+def get_question_for_user(user, pk: int, *, write: bool = False) -> Question:
+    if write:
+        require_isu(user)
+    else:
+        require_committee(user)
+    return get_object_or_404(Question.objects.select_related("questionnaire"), pk=pk)
+
+
+def get_response_for_user(user, pk: int, *, write: bool = False) -> Response:
+    """The committee reads every response; a delegate only its own State's (another State's: 404)."""
+    response = get_object_or_404(Response.objects.select_related("questionnaire", "state", "submitted_by"), pk=pk)
+    if is_committee(user) and not write:
+        return response
+    state_id = delegate_state_id(user)
+    if state_id is None:
+        raise PermissionDenied
+    if response.state_id != state_id:
+        raise Http404
+    return response
