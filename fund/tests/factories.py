@@ -80,10 +80,14 @@ ORDER = [
 ]
 
 
-def application_at(status: str, state=None, *, amount="1000.00", currency="EUR", disburse=None, **overrides):
+def application_at(
+    status: str, state=None, *, amount="1000.00", currency="EUR", disburse=None, delegate=None, **overrides
+):
     """An application driven through the real services up to `status` (funding the Fund if needed)."""
     state = state or StateFactory()
-    delegate = UserFactory(role=Role.DELEGATE, state=state)
+    delegate = (
+        delegate or state.users.filter(role=Role.DELEGATE).first() or UserFactory(role=Role.DELEGATE, state=state)
+    )
     isu = UserFactory(role=Role.ISU)
     chair = UserFactory(role=Role.CHAIR)
     if not TermsOfReference.objects.exists():
@@ -110,6 +114,6 @@ def application_at(status: str, state=None, *, amount="1000.00", currency="EUR",
     if target is None:
         raise ValueError(status)
     for step in steps[:target]:
-        app = step(app)
-    app.refresh_from_db()
+        step(app)
+        app = Application.objects.get(pk=app.pk)
     return app
