@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 def more_owing_states(fake, n: int, start: int = 0):
     for i in range(start, start + n):
-        state = StateFactory(iso3=f"Q{i:02d}", iso2=f"Q{i % 10}{chr(65 + i // 10)}")
+        state = StateFactory(iso3=f"Q{i:02d}", iso2=f"{chr(81 + i // 10)}{i % 10}")
         second_delegate(state, f"d{i}@example.org")
         fake.owe(state, DEADLINE)
 
