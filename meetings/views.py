@@ -1,3 +1,5 @@
+import datetime
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -345,6 +347,20 @@ def followup_update(request, pk: int):
 # Bilateral series ---------------------------------------------------------------------------------
 
 
+def _mark_planned_rows(formset, start: datetime.date, end: datetime.date) -> None:
+    """Put the series' errors next to the rows they concern as well."""
+    seen = set()
+    for row in formset.forms:
+        data = getattr(row, "cleaned_data", None) or {}
+        if data.get("state") is None:
+            continue
+        if data["state"].pk in seen:
+            row.add_error("state", _("This State is already in the series."))
+        seen.add(data["state"].pk)
+        if not (start <= data["date"] <= end):
+            row.add_error("date", _("Outside the series' dates."))
+
+
 @login_required
 def series_plan(request):
     require_isu(request.user)
@@ -363,6 +379,7 @@ def series_plan(request):
             for field, messages_ in errors.items():
                 for message in messages_:
                     form.add_error(field if field in form.fields else None, message)
+            _mark_planned_rows(formset, form.cleaned_data["start_date"], form.cleaned_data["end_date"])
         else:
             messages.success(request, _("%(n)s bilateral meetings planned.") % {"n": series.meetings.count()})
             return redirect("meetings:series_detail", pk=series.pk)
