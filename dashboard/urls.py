@@ -1,3 +1,11 @@
+from django.urls import path
+
+from . import views
+
 app_name = "dashboard"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("list/<slug:kind>/", views.drilldown, name="drilldown"),
+    path("export/<slug:table>/<slug:fmt>/", views.export, name="export"),
+]

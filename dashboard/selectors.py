@@ -1,0 +1,602 @@
+"""Reads for the chair's dashboard: Article 7 reporting, cooperation and assistance reported, what comes next.
+
+Every function runs a fixed number of queries whatever the number of States, reports or rows: lists
+are fetched once and counted in Python, money is summed by the database per currency (never converted).
+"""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.apps import apps
+from django.db.models import Count, Q, Sum
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from reporting.models import CooperationRow, CycleStatus, Direction, Purpose, Report, ReportingCycle
+from reporting.selectors import CycleRow, current_cycle_year, cycle_for_year, cycle_statuses, is_report_required
+from states.models import Organisation, State
+
+TREND_YEARS = 10  # the reporting-rate chart covers this many cycles up to the chosen one
+CENT = Decimal("0.01")
+MONEY_YEARS = 5  # C&A totals by year cover this many cycles up to the chosen one
+TOP_PARTNERS = 10
+UPCOMING_MEETINGS = 8
+ARTICLE7_SOURCE = "article7"
+
+
+# --- years ---------------------------------------------------------------------------------------
+
+
+def default_year(today: datetime.date | None = None) -> int:
+    """The cycle being filed now (reports due 30 April of this year are on last year)."""
+    return current_cycle_year(today)
+
+
+def available_years(today: datetime.date | None = None) -> list[int]:
+    """Years the picker offers: every cycle the ISU opened, plus the current one; latest first."""
+    years = set(ReportingCycle.objects.values_list("year", flat=True))
+    years.add(default_year(today))
+    return sorted(years, reverse=True)
+
+
+# --- Article 7 reporting ---------------------------------------------------------------------------
+
+
+# Drill-down groups of States, each a predicate on a reporting row. Keys are used in URLs and the API.
+STATE_GROUPS: dict[str, tuple] = {
+    "owed": (_("States owing a report"), lambda r: r.status != CycleStatus.NOT_REQUIRED),
+    "submitted": (_("Reports received"), lambda r: r.is_submitted),
+    "on_time": (_("Submitted on time"), lambda r: r.status == CycleStatus.ON_TIME),
+    "late": (_("Submitted late"), lambda r: r.status == CycleStatus.LATE),
+    "missing": (_("Missing (not submitted)"), lambda r: r.is_outstanding),
+    "draft": (_("Draft started, not submitted"), lambda r: r.status == CycleStatus.DRAFT),
+    "not_started": (_("Not started"), lambda r: r.status == CycleStatus.NOT_STARTED),
+    "not_required": (_("Not required"), lambda r: r.status == CycleStatus.NOT_REQUIRED),
+    "ca_quantitative": (_("With quantitative C&A information"), lambda r: r.is_submitted and r.ca_quantitative),
+    "ca_qualitative": (_("With qualitative C&A information"), lambda r: r.is_submitted and r.ca_qualitative),
+    "gender_info": (_("With gender and diversity information"), lambda r: r.is_submitted and r.gender_info),
+    "no_gender": (_("Submitted, nothing on gender and diversity"), lambda r: r.is_submitted and not r.gender_info),
+    "ca_no_gender": (
+        _("C&A information but nothing on gender"),
+        lambda r: r.is_submitted and (r.ca_quantitative or r.ca_qualitative) and not r.gender_info,
+    ),
+}
+
+
+def group_label(key: str) -> str:
+    return str(STATE_GROUPS[key][0])
+
+
+@dataclass
+class StateLine:
+    """A State in the chosen cycle, as the outstanding table and the drill-down lists show it."""
+
+    row: CycleRow
+    days_left: int | None
+    last_reminder: object | None = None  # reminders.SentReminder
+
+    @property
+    def state(self) -> State:
+        return self.row.state
+
+    @property
+    def days_late(self) -> int | None:
+        return None if self.days_left is None or self.days_left >= 0 else -self.days_left
+
+
+@dataclass
+class TrendPoint:
+    year: int
+    owed: int
+    on_time: int
+    late: int
+
+    @property
+    def submitted(self) -> int:
+        return self.on_time + self.late
+
+    @property
+    def missing(self) -> int:
+        return self.owed - self.submitted
+
+    @property
+    def rate(self) -> int | None:
+        """Percentage of the States owing a report that submitted it (None when nobody owed one)."""
+        return round(self.submitted * 100 / self.owed) if self.owed else None
+
+    @property
+    def on_time_rate(self) -> int | None:
+        return round(self.on_time * 100 / self.owed) if self.owed else None
+
+
+@dataclass
+class ReportingFigures:
+    year: int
+    cycle: ReportingCycle
+    today: datetime.date
+    rows: list[CycleRow]
+    counts: dict[str, int]
+    trend: list[TrendPoint]
+    outstanding: list[StateLine]
+
+    @property
+    def owed(self) -> int:
+        return self.counts["owed"]
+
+    @property
+    def submitted(self) -> int:
+        return self.counts["submitted"]
+
+    @property
+    def rate(self) -> int | None:
+        return round(self.submitted * 100 / self.owed) if self.owed else None
+
+    def percent_of_submitted(self, key: str) -> int | None:
+        return round(self.counts[key] * 100 / self.submitted) if self.submitted else None
+
+    @property
+    def deadline(self) -> datetime.date | None:
+        return self.cycle.deadline
+
+
+def _group_counts(rows: list[CycleRow]) -> dict[str, int]:
+    return {key: sum(1 for r in rows if test(r)) for key, (_label, test) in STATE_GROUPS.items()}
+
+
+def _parties(year_from: int, year_to: int) -> list[State]:
+    """States that were a Party at some point between the two years, with their memberships (2 queries)."""
+    states = State.objects.prefetch_related("memberships").order_by("name_en")
+    return [s for s in states if any(s.is_party_in(y) for y in range(year_from, year_to + 1))]
+
+
+def reporting_trend(*, year: int, states: list[State] | None = None, years: int = TREND_YEARS) -> list[TrendPoint]:
+    """The reporting rate of the cycles opened among the `years` up to `year`: owed, on time, late (2-4 queries).
+
+    Same rules as `reporting.selectors.cycle_statuses` (a State owes a report when bound by the
+    Convention at the deadline; a report submitted anyway counts as owed and received).
+    """
+    first = year - years + 1
+    if states is None:
+        states = _parties(first, year)
+    cycles = {c.year: c for c in ReportingCycle.objects.filter(year__range=(first, year))}
+    submitted: dict[int, dict[int, bool]] = defaultdict(dict)
+    for cycle_year, state_id, is_late in Report.objects.filter(
+        cycle__year__range=(first, year), current_version__isnull=False
+    ).values_list("cycle__year", "state_id", "is_late"):
+        submitted[cycle_year][state_id] = bool(is_late)
+    points = []
+    for y in range(first, year + 1):
+        if y not in cycles and y != year:
+            continue  # before the ISU opened cycles in the app there is nothing to count
+        cycle = cycles.get(y) or ReportingCycle(year=y, deadline=datetime.date(y + 1, 4, 30))
+        owed = on_time = late = 0
+        for state in states:
+            if not state.is_party_in(y):
+                continue
+            got = submitted[y].get(state.pk)
+            if got is None and not is_report_required(state, cycle):
+                continue
+            owed += 1
+            if got is True:
+                late += 1
+            elif got is False:
+                on_time += 1
+        if owed:
+            points.append(TrendPoint(year=y, owed=owed, on_time=on_time, late=late))
+    return points
+
+
+def last_reminders(*, cycle: ReportingCycle) -> dict[int, object]:
+    """The last Article 7 reminder claimed for each State in the cycle (empty without the reminders app)."""
+    if not apps.is_installed("reminders"):
+        return {}
+    from reminders.selectors import last_reminder_by_state
+
+    return last_reminder_by_state(ARTICLE7_SOURCE, reminder_cycle_key(cycle))
+
+
+def reminder_cycle_key(cycle: ReportingCycle) -> str:
+    """How reporting names the cycle of its reminders: the calendar year reported on."""
+    return str(cycle.year)
+
+
+def state_lines(rows: list[CycleRow], *, cycle: ReportingCycle, today: datetime.date) -> list[StateLine]:
+    reminders = last_reminders(cycle=cycle)
+    return [
+        StateLine(
+            row=r,
+            days_left=(r.deadline - today).days if r.deadline else None,
+            last_reminder=reminders.get(r.state.pk),
+        )
+        for r in rows
+    ]
+
+
+def reporting_figures(*, year: int, today: datetime.date | None = None) -> ReportingFigures:
+    """Everything the Article 7 panel shows for `year`, in a fixed number of queries."""
+    today = today or timezone.localdate()
+    states = _parties(year - TREND_YEARS + 1, year)
+    parties = [s for s in states if s.is_party_in(year)]
+    rows = cycle_statuses(year=year, states=parties)
+    cycle = cycle_for_year(year)
+    outstanding = [r for r in rows if r.is_outstanding]
+    lines = state_lines(outstanding, cycle=cycle, today=today)
+    lines.sort(key=lambda line: (line.row.deadline or datetime.date.max, line.state.name_en))
+    return ReportingFigures(
+        year=year,
+        cycle=cycle,
+        today=today,
+        rows=rows,
+        counts=_group_counts(rows),
+        trend=reporting_trend(year=year, states=states),
+        outstanding=lines,
+    )
+
+
+def states_in_group(*, year: int, group: str, today: datetime.date | None = None) -> list[StateLine]:
+    """The States behind one of the panel's figures (see `STATE_GROUPS`), with deadline and last reminder."""
+    today = today or timezone.localdate()
+    test = STATE_GROUPS[group][1]
+    rows = [r for r in cycle_statuses(year=year) if test(r)]
+    return state_lines(rows, cycle=cycle_for_year(year), today=today)
+
+
+# --- cooperation and assistance reported ----------------------------------------------------------
+
+
+def ca_rows(*, years: list[int] | tuple[int, int]):
+    """C&A rows of the current (latest submitted) version of every report on the given years.
+
+    `years` is a list of years or a (first, last) range.
+    """
+    reports = Report.objects.filter(current_version__isnull=False)
+    if isinstance(years, tuple):
+        reports = reports.filter(cycle__year__range=years)
+    else:
+        reports = reports.filter(cycle__year__in=years)
+    return CooperationRow.objects.filter(version_id__in=reports.values("current_version_id"))
+
+
+@dataclass
+class MoneyLine:
+    """A total of reported assistance in one currency (never converted)."""
+
+    direction: str
+    currency: str
+    total: Decimal
+    rows: int
+    purpose: str = ""
+    year: int | None = None
+
+    @property
+    def direction_label(self) -> str:
+        return Direction(self.direction).label
+
+    @property
+    def purpose_label(self) -> str:
+        return Purpose(self.purpose).label if self.purpose else ""
+
+
+@dataclass
+class Partner:
+    key: str  # "s<pk>", "o<pk>" or "n<name>": the drill-down filter
+    name: str
+    rows: int = 0
+    reporters: set = field(default_factory=set)
+    totals: dict[str, Decimal] = field(default_factory=dict)  # currency → amount
+    directions: set = field(default_factory=set)
+
+    @property
+    def reporting_states(self) -> int:
+        return len(self.reporters)
+
+    @property
+    def totals_sorted(self) -> list[tuple[str, Decimal]]:
+        return sorted(self.totals.items())
+
+
+@dataclass
+class CooperationFigures:
+    year: int
+    by_purpose: list[MoneyLine]  # the chosen cycle, per direction, purpose and currency
+    by_year: list[MoneyLine]  # the last MONEY_YEARS cycles, per direction and currency
+    without_amount: dict[str, int]  # direction → rows with no amount (qualitative only)
+    top_partners: list[Partner]
+    rows: int
+
+    @property
+    def currencies(self) -> list[str]:
+        return sorted({m.currency for m in self.by_purpose})
+
+    def pivots(self) -> list["Pivot"]:
+        """Per direction: totals by purpose × currency (this cycle) and by year × currency (last cycles)."""
+        out = []
+        for direction in Direction:
+            purpose = _pivot(
+                [m for m in self.by_purpose if m.direction == direction],
+                key=lambda m: m.purpose,
+                label=lambda k: Purpose(k).label,
+                order=[p.value for p in Purpose],
+            )
+            years = _pivot(
+                [m for m in self.by_year if m.direction == direction],
+                key=lambda m: m.year,
+                label=str,
+                order=sorted({m.year for m in self.by_year}, reverse=True),
+            )
+            out.append(
+                Pivot(
+                    direction=direction.value,
+                    label=direction.label,
+                    by_purpose=purpose,
+                    by_year=years,
+                    without_amount=self.without_amount.get(direction.value, 0),
+                )
+            )
+        return out
+
+
+@dataclass
+class PivotTable:
+    currencies: list[str]
+    rows: list[tuple[object, str, list[MoneyLine | None]]]  # (key, label, one cell per currency)
+
+
+@dataclass
+class Pivot:
+    direction: str
+    label: str
+    by_purpose: PivotTable
+    by_year: PivotTable
+    without_amount: int
+
+
+def _pivot(lines: list[MoneyLine], *, key, label, order) -> PivotTable:
+    currencies = sorted({m.currency for m in lines}, key=lambda c: (-sum(m.rows for m in lines if m.currency == c), c))
+    cells = {(key(m), m.currency): m for m in lines}
+    keys = [k for k in order if any((k, c) in cells for c in currencies)]
+    return PivotTable(
+        currencies=currencies, rows=[(k, label(k), [cells.get((k, c)) for c in currencies]) for k in keys]
+    )
+
+
+def _cents(value) -> Decimal:
+    """Database sums come back with the backend's own scale (SQLite drops trailing zeros)."""
+    return Decimal(value or 0).quantize(CENT)
+
+
+def _partner_key_and_name(values: dict) -> tuple[str, str]:
+    if values["partner_state_id"]:
+        lang = (translation.get_language() or "en")[:2]
+        name = values.get(f"partner_state__name_{lang}") or values["partner_state__name_en"]
+        return f"s{values['partner_state_id']}", name
+    if values["partner_organisation_id"]:
+        name = values["partner_organisation__name"] or ""
+        acronym = values.get("partner_organisation__acronym") or ""
+        return f"o{values['partner_organisation_id']}", f"{name} ({acronym})" if acronym else name
+    return f"n{values['partner_name']}", values["partner_name"] or str(_("Unnamed partner"))
+
+
+def partner_filter(key: str) -> Q:
+    """The Q object selecting the rows of one partner from its key (see `Partner.key`)."""
+    kind, rest = key[:1], key[1:]
+    if kind == "s" and rest.isdigit():
+        return Q(partner_state_id=int(rest))
+    if kind == "o" and rest.isdigit():
+        return Q(partner_organisation_id=int(rest))
+    if kind == "n":
+        return Q(partner_state__isnull=True, partner_organisation__isnull=True, partner_name=rest)
+    return Q(pk__in=[])
+
+
+def partner_name(key: str) -> str:
+    kind, rest = key[:1], key[1:]
+    if kind == "s" and rest.isdigit():
+        state = State.objects.filter(pk=int(rest)).first()
+        return state.name if state else key
+    if kind == "o" and rest.isdigit():
+        org = Organisation.objects.filter(pk=int(rest)).first()
+        return str(org) if org else key
+    return rest
+
+
+def top_partners(*, year: int, limit: int = TOP_PARTNERS) -> list[Partner]:
+    """Partners named most often in the chosen cycle's C&A rows, with totals per currency (1 query)."""
+    grouped = (
+        ca_rows(years=[year])
+        .order_by()
+        .values(
+            "partner_state_id",
+            "partner_state__name_en",
+            "partner_state__name_fr",
+            "partner_state__name_es",
+            "partner_organisation_id",
+            "partner_organisation__name",
+            "partner_organisation__acronym",
+            "partner_name",
+            "direction",
+            "currency",
+            "version__report__state_id",
+        )
+        .annotate(n=Count("pk"), total=Sum("amount"))
+    )
+    partners: dict[str, Partner] = {}
+    for values in grouped:
+        key, name = _partner_key_and_name(values)
+        partner = partners.setdefault(key, Partner(key=key, name=name))
+        partner.rows += values["n"]
+        partner.reporters.add(values["version__report__state_id"])
+        partner.directions.add(values["direction"])
+        if values["currency"] and values["total"] is not None:
+            previous = partner.totals.get(values["currency"], Decimal("0.00"))
+            partner.totals[values["currency"]] = _cents(previous + values["total"])
+    ranked = sorted(partners.values(), key=lambda p: (-p.rows, -p.reporting_states, p.name))
+    return ranked[:limit]
+
+
+def cooperation_figures(*, year: int) -> CooperationFigures:
+    """C&A reported in the chosen cycle (by purpose) and the last cycles (by year), per currency (4 queries)."""
+    this_year = ca_rows(years=[year]).order_by()
+    by_purpose = [
+        MoneyLine(
+            direction=v["direction"],
+            purpose=v["purpose"],
+            currency=v["currency"],
+            total=_cents(v["total"]),
+            rows=v["n"],
+        )
+        for v in this_year.filter(amount__isnull=False)
+        .values("direction", "purpose", "currency")
+        .annotate(total=Sum("amount"), n=Count("pk"))
+        .order_by("direction", "purpose", "currency")
+    ]
+    without_amount = dict(
+        this_year.filter(amount__isnull=True).values("direction").annotate(n=Count("pk")).values_list("direction", "n")
+    )
+    by_year = [
+        MoneyLine(
+            direction=v["direction"],
+            year=v["version__report__cycle__year"],
+            currency=v["currency"],
+            total=_cents(v["total"]),
+            rows=v["n"],
+        )
+        for v in ca_rows(years=(year - MONEY_YEARS + 1, year))
+        .filter(amount__isnull=False)
+        .order_by()
+        .values("direction", "version__report__cycle__year", "currency")
+        .annotate(total=Sum("amount"), n=Count("pk"))
+        .order_by("direction", "-version__report__cycle__year", "currency")
+    ]
+    partners = top_partners(year=year)
+    rows = sum(m.rows for m in by_purpose) + sum(without_amount.values())
+    return CooperationFigures(
+        year=year,
+        by_purpose=by_purpose,
+        by_year=by_year,
+        without_amount=without_amount,
+        top_partners=partners,
+        rows=rows,
+    )
+
+
+# --- upcoming deadlines and meetings --------------------------------------------------------------
+
+
+@dataclass
+class Deadline:
+    """A date something is due by, with how many States still owe it."""
+
+    date: datetime.date
+    title: str
+    states: int | None = None
+    source: str = ""
+    cycle: str = ""
+    url: str = ""
+
+    def days_left(self, today: datetime.date) -> int:
+        return (self.date - today).days
+
+
+@dataclass
+class Upcoming:
+    today: datetime.date
+    deadlines: list[Deadline]
+    meetings: list
+
+
+def upcoming_deadlines(*, today: datetime.date, limit: int = 8) -> list[Deadline]:
+    """Open obligations of every deadline source (Article 7, questionnaires, Fund reports…), grouped by
+    source, cycle and date, soonest first; overdue ones are left to their own lists."""
+    if not apps.is_installed("reminders"):
+        return []
+    from reminders import registry
+
+    grouped: dict[tuple, Deadline] = {}
+    for source in registry.sources():
+        for ob in source.obligations(today=today):
+            if ob.deadline < today:
+                continue
+            key = (ob.source, ob.cycle, ob.deadline)
+            if key not in grouped:
+                grouped[key] = Deadline(
+                    date=ob.deadline, title=registry.source_label(source), states=0, source=ob.source, cycle=ob.cycle
+                )
+            grouped[key].states += 1
+    return sorted(grouped.values(), key=lambda d: (d.date, d.title))[:limit]
+
+
+def upcoming_meetings(*, today: datetime.date, limit: int = UPCOMING_MEETINGS) -> list:
+    if not apps.is_installed("meetings"):
+        return []
+    from meetings.models import Meeting
+
+    return list(Meeting.objects.upcoming(today).select_related("state").order_by("start_date", "title_en")[:limit])
+
+
+def upcoming(*, today: datetime.date | None = None) -> Upcoming:
+    today = today or timezone.localdate()
+    return Upcoming(today=today, deadlines=upcoming_deadlines(today=today), meetings=upcoming_meetings(today=today))
+
+
+# --- drill-down lists -----------------------------------------------------------------------------
+
+CA_FILTERS = ("direction", "purpose", "currency", "partner")
+
+
+def ca_row_list(*, year: int, direction: str = "", purpose: str = "", currency: str = "", partner: str = ""):
+    """The C&A rows behind a total: the current versions of the reports on `year`, filtered."""
+    qs = ca_rows(years=[year])
+    if direction:
+        qs = qs.filter(direction=direction)
+    if purpose:
+        qs = qs.filter(purpose=purpose)
+    if currency:
+        qs = qs.filter(currency=currency)
+    if partner:
+        qs = qs.filter(partner_filter(partner))
+    return qs.select_related(
+        "version__report__state", "version__report__cycle", "partner_state", "partner_organisation"
+    ).order_by("version__report__state__name_en", "version__report_id", "position")
+
+
+@dataclass
+class ObligationLine:
+    state: State
+    deadline: datetime.date
+    title: str
+    path: str
+    days_left: int
+
+
+def obligation_lines(
+    *, source: str, cycle: str, deadline: datetime.date | None = None, today: datetime.date | None = None
+) -> tuple[str, list[ObligationLine]]:
+    """The States still owing one source's obligation in one cycle (optionally for one deadline)."""
+    today = today or timezone.localdate()
+    if not apps.is_installed("reminders"):
+        return "", []
+    from reminders import registry
+
+    found = registry.get_source(source)
+    if found is None:
+        return "", []
+    obligations = [
+        o for o in found.obligations(today=today) if o.cycle == cycle and (deadline is None or o.deadline == deadline)
+    ]
+    states = State.objects.in_bulk({o.state_id for o in obligations})
+    lines = [
+        ObligationLine(
+            state=states[o.state_id],
+            deadline=o.deadline,
+            title=o.title,
+            path=o.path,
+            days_left=(o.deadline - today).days,
+        )
+        for o in obligations
+        if o.state_id in states
+    ]
+    lines.sort(key=lambda line: (line.deadline, line.state.name_en))
+    return registry.source_label(found), lines

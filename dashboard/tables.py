@@ -1,0 +1,396 @@
+"""The dashboard's tables as plain data: the page, the CSV/XLSX exports and the API read the same rows.
+
+A table is built from figures already computed (see `selectors`), so a page computes each figure once.
+Cells carry the link to the records behind them ("every number is a link").
+"""
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+from urllib.parse import urlencode
+
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+from .selectors import (
+    STATE_GROUPS,
+    CooperationFigures,
+    ReportingFigures,
+    StateLine,
+    Upcoming,
+)
+
+NUMERIC_KINDS = ("int", "money", "percent")
+
+
+@dataclass
+class Cell:
+    value: object
+    url: str = ""
+    kind: str = "text"  # text, int, money, date, percent, bool
+
+    def __str__(self) -> str:
+        return "" if self.value is None else str(self.value)
+
+    @property
+    def numeric(self) -> bool:
+        return self.kind in NUMERIC_KINDS
+
+
+@dataclass
+class Table:
+    key: str
+    title: str
+    columns: list[str]
+    rows: list[list[Cell]] = field(default_factory=list)
+    empty: str = ""  # why the table is empty, and what to do
+
+    @property
+    def header(self) -> list[tuple[str, bool]]:
+        """(column, numeric) pairs, numeric columns being right-aligned."""
+        first = self.rows[0] if self.rows else []
+        return [(c, i < len(first) and first[i].numeric) for i, c in enumerate(self.columns)]
+
+    def plain_rows(self) -> list[list]:
+        return [[c.value for c in row] for row in self.rows]
+
+    def as_dicts(self) -> list[dict]:
+        keys = [str(c) for c in self.columns]
+        return [dict(zip(keys, (c.value for c in row), strict=True)) for row in self.rows]
+
+
+def drilldown_url(kind: str, **params) -> str:
+    query = urlencode({k: v for k, v in params.items() if v not in (None, "")})
+    return reverse("dashboard:drilldown", kwargs={"kind": kind}) + (f"?{query}" if query else "")
+
+
+def state_url(state) -> str:
+    return reverse("states:detail", kwargs={"iso3": state.iso3})
+
+
+def _int(value, url: str = "") -> Cell:
+    return Cell(value, url, "int")
+
+
+def _pct(value) -> Cell:
+    return Cell(value, "", "percent")
+
+
+def _money(value: Decimal, url: str = "") -> Cell:
+    return Cell(value, url, "money")
+
+
+def _date(value: datetime.date | None) -> Cell:
+    return Cell(value, "", "date")
+
+
+def _bool(value: bool) -> Cell:
+    return Cell(value, "", "bool")
+
+
+# --- Article 7 ----------------------------------------------------------------------------------------
+
+SUMMARY_KEYS = [
+    "owed",
+    "submitted",
+    "on_time",
+    "late",
+    "missing",
+    "not_required",
+    "ca_quantitative",
+    "ca_qualitative",
+    "gender_info",
+    "ca_no_gender",
+]
+
+
+def reporting_table(fig: ReportingFigures) -> Table:
+    rows = []
+    for key in SUMMARY_KEYS:
+        count = fig.counts[key]
+        if key in ("owed", "not_required"):
+            share = None
+        elif key in ("submitted", "missing", "on_time", "late"):
+            share = round(count * 100 / fig.owed) if fig.owed else None
+        else:
+            share = fig.percent_of_submitted(key)
+        rows.append([Cell(STATE_GROUPS[key][0]), _int(count, drilldown_url(key, year=fig.year)), _pct(share)])
+    return Table(
+        key="reporting",
+        title=str(_("Article 7 reports on %(year)s") % {"year": fig.year}),
+        columns=[_("Figure"), _("States"), _("Share (%)")],
+        rows=rows,
+    )
+
+
+def trend_table(fig: ReportingFigures) -> Table:
+    rows = [
+        [
+            Cell(p.year),
+            _int(p.owed, drilldown_url("owed", year=p.year)),
+            _int(p.on_time, drilldown_url("on_time", year=p.year)),
+            _int(p.late, drilldown_url("late", year=p.year)),
+            _int(p.missing, drilldown_url("missing", year=p.year)),
+            _pct(p.rate),
+        ]
+        for p in fig.trend
+    ]
+    return Table(
+        key="trend",
+        title=str(_("Reporting rate by year")),
+        columns=[_("Year"), _("Owed"), _("On time"), _("Late"), _("Missing"), _("Rate (%)")],
+        rows=rows,
+        empty=str(_("No State owed a report in these years.")),
+    )
+
+
+def _reminder_cells(line: StateLine) -> list[Cell]:
+    r = line.last_reminder
+    if r is None:
+        return [_date(None), Cell("")]
+    return [_date(r.sent_at.date() if r.sent_at else r.due_on), Cell(f"{r.kind_label} ({r.get_status_display()})")]
+
+
+def state_line_cells(line: StateLine, year: int) -> list[Cell]:
+    row = line.row
+    return [
+        Cell(line.state.name, state_url(line.state)),
+        Cell(line.state.iso3),
+        Cell(row.status_label),
+        _date(row.deadline),
+        _int(line.days_left),
+        *_reminder_cells(line),
+    ]
+
+
+STATE_LINE_COLUMNS = [
+    _("State"),
+    _("ISO"),
+    _("Status"),
+    _("Deadline"),
+    _("Days to deadline (negative: past)"),
+    _("Last reminder"),
+    _("Reminder"),
+]
+
+
+def outstanding_table(fig: ReportingFigures) -> Table:
+    return Table(
+        key="outstanding",
+        title=str(_("States that have not submitted their report on %(year)s") % {"year": fig.year}),
+        columns=STATE_LINE_COLUMNS,
+        rows=[state_line_cells(line, fig.year) for line in fig.outstanding],
+        empty=str(_("Every State that owes a report on this year has submitted it.")),
+    )
+
+
+def state_group_table(lines: list[StateLine], *, group: str, year: int) -> Table:
+    columns = [
+        *STATE_LINE_COLUMNS[:5],
+        _("Submitted on"),
+        _("Quantitative C&A"),
+        _("Qualitative C&A"),
+        _("Gender information"),
+        *STATE_LINE_COLUMNS[5:],
+    ]
+    rows = []
+    for line in lines:
+        cells = state_line_cells(line, year)
+        row = line.row
+        rows.append(
+            [
+                *cells[:5],
+                _date(row.submitted_on),
+                _bool(row.ca_quantitative),
+                _bool(row.ca_qualitative),
+                _bool(row.gender_info),
+                *cells[5:],
+            ]
+        )
+    return Table(
+        key=group,
+        title=f"{STATE_GROUPS[group][0]} — {year}",
+        columns=columns,
+        rows=rows,
+        empty=str(_("No State in this group for this year.")),
+    )
+
+
+# --- cooperation and assistance ------------------------------------------------------------------
+
+
+def ca_purpose_table(fig: CooperationFigures) -> Table:
+    rows = [
+        [
+            Cell(m.direction_label),
+            Cell(m.purpose_label),
+            Cell(m.currency),
+            _money(
+                m.total,
+                drilldown_url("ca-rows", year=fig.year, direction=m.direction, purpose=m.purpose, currency=m.currency),
+            ),
+            _int(m.rows),
+        ]
+        for m in fig.by_purpose
+    ]
+    return Table(
+        key="ca_purpose",
+        title=str(_("Assistance reported for %(year)s, by purpose (per currency)") % {"year": fig.year}),
+        columns=[_("Direction"), _("Purpose"), _("Currency"), _("Total"), _("Rows")],
+        rows=rows,
+        empty=str(_("No report on this year gives amounts of assistance yet.")),
+    )
+
+
+def ca_year_table(fig: CooperationFigures) -> Table:
+    rows = [
+        [
+            Cell(m.direction_label),
+            Cell(m.year),
+            Cell(m.currency),
+            _money(m.total, drilldown_url("ca-rows", year=m.year, direction=m.direction, currency=m.currency)),
+            _int(m.rows),
+        ]
+        for m in fig.by_year
+    ]
+    return Table(
+        key="ca_year",
+        title=str(_("Assistance reported by year (per currency)")),
+        columns=[_("Direction"), _("Year"), _("Currency"), _("Total"), _("Rows")],
+        rows=rows,
+        empty=str(_("No amounts reported in these years.")),
+    )
+
+
+def partners_table(fig: CooperationFigures) -> Table:
+    rows = [
+        [
+            Cell(p.name, drilldown_url("ca-rows", year=fig.year, partner=p.key)),
+            _int(p.rows, drilldown_url("ca-rows", year=fig.year, partner=p.key)),
+            _int(p.reporting_states),
+            Cell("; ".join(f"{amount:,.2f} {currency}" for currency, amount in p.totals_sorted)),
+        ]
+        for p in fig.top_partners
+    ]
+    return Table(
+        key="partners",
+        title=str(_("Partners named most often in the reports on %(year)s") % {"year": fig.year}),
+        columns=[_("Partner"), _("Rows"), _("Reporting States"), _("Amounts (per currency)")],
+        rows=rows,
+        empty=str(_("No partner named in the reports on this year yet.")),
+    )
+
+
+# --- upcoming -------------------------------------------------------------------------------------
+
+
+def deadlines_table(up: Upcoming) -> Table:
+    rows = [
+        [
+            _date(d.date),
+            Cell(d.title),
+            Cell(d.cycle),
+            _int(d.states, drilldown_url("obligations", source=d.source, cycle=d.cycle, deadline=d.date.isoformat())),
+            _int(d.days_left(up.today)),
+        ]
+        for d in up.deadlines
+    ]
+    return Table(
+        key="deadlines",
+        title=str(_("Upcoming deadlines")),
+        columns=[_("Date"), _("Obligation"), _("Cycle"), _("States still owing"), _("Days left")],
+        rows=rows,
+        empty=str(_("No open deadline ahead.")),
+    )
+
+
+def meeting_url(meeting) -> str:
+    try:
+        return reverse("meetings:detail", kwargs={"code": meeting.code})
+    except NoReverseMatch:  # the meetings app may not expose a detail page
+        return ""
+
+
+def meetings_table(up: Upcoming) -> Table:
+    rows = [
+        [
+            _date(m.start_date),
+            _date(m.end_date),
+            Cell(m.title, meeting_url(m)),
+            Cell(m.get_kind_display()),
+            Cell(m.place_label),
+            Cell(m.state.name if m.state_id else "", state_url(m.state) if m.state_id else ""),
+        ]
+        for m in up.meetings
+    ]
+    return Table(
+        key="meetings",
+        title=str(_("Next meetings")),
+        columns=[_("From"), _("To"), _("Meeting"), _("Kind"), _("Place"), _("State")],
+        rows=rows,
+        empty=str(_("No meeting planned ahead. The ISU records meetings under Meetings.")),
+    )
+
+
+# --- drill-down lists -----------------------------------------------------------------------------
+
+CA_ROW_COLUMNS = [
+    _("Reporting State"),
+    _("Report on"),
+    _("Direction"),
+    _("Partner"),
+    _("Year"),
+    _("Purpose"),
+    _("Amount"),
+    _("Currency"),
+    _("Channel"),
+    _("Gender considered"),
+    _("Description"),
+]
+
+
+def ca_rows_table(rows, *, title: str) -> Table:
+    out = []
+    for r in rows:
+        report = r.version.report
+        out.append(
+            [
+                Cell(report.state.name, state_url(report.state)),
+                Cell(report.cycle.year),
+                Cell(r.get_direction_display()),
+                Cell(r.partner_label),
+                Cell(r.year),
+                Cell(r.get_purpose_display()),
+                _money(r.amount),
+                Cell(r.currency),
+                Cell(r.get_channel_display()),
+                Cell(r.gender_considered, "", "bool" if r.gender_considered is not None else "text"),
+                Cell(r.description),
+            ]
+        )
+    return Table(
+        key="ca-rows",
+        title=title,
+        columns=CA_ROW_COLUMNS,
+        rows=out,
+        empty=str(_("No cooperation and assistance row matches these filters.")),
+    )
+
+
+def obligations_table(lines, *, title: str) -> Table:
+    return Table(
+        key="obligations",
+        title=title,
+        columns=[_("State"), _("ISO"), _("Obligation"), _("Deadline"), _("Days left")],
+        rows=[
+            [
+                Cell(line.state.name, state_url(line.state)),
+                Cell(line.state.iso3),
+                Cell(line.title),
+                _date(line.deadline),
+                _int(line.days_left),
+            ]
+            for line in lines
+        ],
+        empty=str(_("No State still owes this.")),
+    )
