@@ -198,8 +198,8 @@ def last_reminders(*, cycle: ReportingCycle) -> dict[int, object]:
 
 
 def reminder_cycle_key(cycle: ReportingCycle) -> str:
-    """How reporting names the cycle of its reminders: the calendar year reported on."""
-    return str(cycle.year)
+    """How reporting's deadline source names a cycle: the year the reports are due (see reporting.deadlines)."""
+    return str(cycle.year + 1)
 
 
 def state_lines(rows: list[CycleRow], *, cycle: ReportingCycle, today: datetime.date) -> list[StateLine]:

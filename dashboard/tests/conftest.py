@@ -100,7 +100,7 @@ def world(cast, frozen) -> World:
     submitted_report(a, 2021, quantitative=True, rows=[{"amount": Decimal("10000"), "year": 2021}])
     earlier = SentReminderFactory(  # claimed first: not the last one
         source="article7",
-        cycle="2022",
+        cycle="2023",
         state=c,
         kind="before-14",
         deadline=datetime.date(2023, 4, 30),
@@ -108,7 +108,7 @@ def world(cast, frozen) -> World:
     )
     reminder = SentReminderFactory(
         source="article7",
-        cycle="2022",
+        cycle="2023",
         state=c,
         recipient=earlier.recipient,
         kind="overdue-1",

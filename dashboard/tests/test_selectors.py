@@ -211,3 +211,16 @@ def test_upcoming_deadlines_group_open_obligations_and_skip_past_ones(world, mon
 
 def test_available_years_lists_opened_cycles_and_the_current_one(world):
     assert selectors.available_years() == [2022, 2021]
+
+
+def test_article7_deadline_appears_among_upcoming_deadlines_with_states_still_owing(world):
+    deadlines = selectors.upcoming(today=datetime.date(2023, 3, 1)).deadlines
+    article7 = [d for d in deadlines if d.source == "article7"]
+    assert [(d.date, d.cycle, d.states) for d in article7] == [(datetime.date(2023, 4, 30), "2023", 2)]
+
+
+def test_obligation_lines_list_the_states_still_owing(world):
+    label, lines = selectors.obligation_lines(source="article7", cycle="2023")
+    assert str(label) == "Article 7 reports"
+    assert [(line.state.iso3, line.days_left) for line in lines] == [("CCC", -46), ("FFF", -46)]
+    assert selectors.obligation_lines(source="nope", cycle="2023") == ("", [])

@@ -180,3 +180,14 @@ def test_anonymous_visitor_is_sent_to_log_in(world):
     response = client_for(world.cast, "anon").get(reverse("dashboard:index"))
     assert response.status_code == 302
     assert reverse("login") in response["Location"]
+
+
+def test_obligations_drilldown_lists_states_owing_a_deadline(world):
+    url = reverse("dashboard:drilldown", kwargs={"kind": "obligations"}) + "?source=article7&cycle=2023"
+    response = _get(world, url)
+    assert [row[1].value for row in response.context["table"].rows] == ["CCC", "FFF"]
+
+
+def test_obligations_drilldown_without_source_is_404(world):
+    url = reverse("dashboard:drilldown", kwargs={"kind": "obligations"})
+    assert _get(world, url).status_code == 404
