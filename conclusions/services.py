@@ -7,7 +7,7 @@ import zipfile
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import F, Max
+from django.db.models import Exists, F, Max, OuterRef
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -273,9 +273,10 @@ def document_finalise(*, document: ConclusionsDocument, by) -> ConclusionsDocume
     document = ConclusionsDocument.objects.select_for_update().get(pk=document.pk)
     if document.is_final:
         raise DocumentLocked(_("This document is already final."))
-    empty = Paragraph.objects.filter(section__document=document).exclude(
-        texts__language=document.original_language, texts__text__gt=""
+    has_original = ParagraphText.objects.filter(paragraph=OuterRef("pk"), language=document.original_language).exclude(
+        text=""
     )
+    empty = Paragraph.objects.filter(section__document=document).exclude(Exists(has_original))
     if not Paragraph.objects.filter(section__document=document).exists():
         raise ValidationError(_("The document has no paragraphs yet: generate a draft or add paragraphs first."))
     if empty.exists():
