@@ -54,6 +54,7 @@ class DocSection:
     title: str
     mode: str
     mode_label: str
+    heading: str = ""
     fields: list[DocField] = field(default_factory=list)
     rows: list[dict] = field(default_factory=list)
     totals: list[tuple[str, str, str]] = field(default_factory=list)  # (direction, currency, total)
@@ -93,7 +94,9 @@ def document_sections(content: dict) -> list[DocSection]:
             out.append(DocSection(section.key, section.letter, str(section.title), "missing", _("Not provided")))
             continue
         mode = entry.get("mode") or Mode.FILLED
-        doc = DocSection(section.key, section.letter, str(section.title), mode, str(Mode.LABELS.get(mode, "")))
+        doc = DocSection(
+            section.key, section.letter, str(section.title), mode, str(Mode.LABELS.get(mode, "")), section.heading
+        )
         if mode == Mode.FILLED:
             form = section.form_class()
             for name, f in form.fields.items():
@@ -122,8 +125,7 @@ class Change:
 
 @dataclass
 class SectionDiff:
-    letter: str
-    title: str
+    heading: str
     changes: list[Change]
 
 
@@ -157,7 +159,7 @@ def diff_versions(old: ReportVersion, new: ReportVersion) -> list[SectionDiff]:
             if r not in a_rows:
                 changes.append(Change(_("Row added"), "—", r))
         if changes:
-            out.append(SectionDiff(section.letter, str(section.title), changes))
+            out.append(SectionDiff(section.heading, changes))
     return out
 
 

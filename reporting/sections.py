@@ -301,6 +301,13 @@ class Section:
     has_rows: bool = False
     figures: tuple[str, ...] = field(default=())
 
+    @property
+    def heading(self) -> str:
+        """ "Form C · Mined areas" for the Convention's forms A to J; the title alone for the others."""
+        if self.letter:
+            return _("Form %(letter)s · %(title)s") % {"letter": self.letter, "title": self.title}
+        return str(self.title)
+
 
 SECTIONS: list[Section] = [
     Section("a", "A", _("National implementation measures"), FormAForm),
@@ -313,8 +320,8 @@ SECTIONS: list[Section] = [
     Section("h", "H", _("Technical characteristics"), NarrativeForm),
     Section("i", "I", _("Warning measures"), NarrativeForm),
     Section("j", "J", _("Other relevant matters (including victim assistance)"), NarrativeForm),
-    Section("ca", "K", _("Cooperation and assistance"), CooperationForm, has_rows=True),
-    Section("gender", "L", _("Gender and diversity"), GenderForm),
+    Section("ca", "", _("Cooperation and assistance"), CooperationForm, has_rows=True),
+    Section("gender", "", _("Gender and diversity"), GenderForm),
 ]
 SECTION_BY_KEY = {s.key: s for s in SECTIONS}
 

@@ -244,7 +244,7 @@ def report_problems(checks: list[SectionCheck]) -> list[Problem]:
                     check.section.key,
                     str(check.section.title),
                     "id_mode_0",
-                    str(check.section.title),
+                    "",
                     _("Fill in this section, or mark it “no change” or “not applicable”."),
                 )
             )

@@ -32,7 +32,7 @@
   });
 
   // --- cooperation and assistance rows -----------------------------------------------------------------
-  var body = form.querySelector(".js-ca-body");
+  var body = form.querySelector("#ca-rows");
   if (!body) { return; }
   var total = form.querySelector("input[name='rows-TOTAL_FORMS']");
   var template = document.getElementById("ca-row-template");
@@ -118,9 +118,9 @@
     add.addEventListener("click", function () {
       var index = parseInt(total.value, 10) || 0;
       var html = template.innerHTML.replace(/__prefix__/g, String(index));
-      var holder = document.createElement("tbody");
+      var holder = document.createElement("div");
       holder.innerHTML = html;
-      var row = holder.querySelector("tr");
+      var row = holder.querySelector("tbody");
       var year = row.querySelector(".js-ca-year");
       if (year && !year.value && form.dataset.year) { year.value = form.dataset.year; }
       body.appendChild(row);
