@@ -10,15 +10,14 @@ from django.core.files.base import ContentFile
 from accounts.models import Role
 from accounts.tests.factories import UserFactory
 from fund import services
-from fund.tests.factories import application_at, fund
-from states.tests.factories import StateFactory
+from fund.tests.factories import application_at, fund, new_state
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def state():
-    return StateFactory()
+    return new_state()
 
 
 @pytest.fixture
