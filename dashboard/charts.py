@@ -91,14 +91,13 @@ def trend_chart(points: list[TrendPoint], *, url_for_year=None, width: int = 640
             segments.append(
                 Segment(y=round(y, 2), height=round(h, 2), fill=fill, label=str(label), value=value, pattern=pattern)
             )
-        submitted_h = plot_h * p.submitted / p.owed if p.owed else 0
         bars.append(
             Bar(
                 x=round(x, 2),
                 width=round(bar_w, 2),
                 year=p.year,
                 rate=p.rate,
-                label_y=round(top + plot_h - submitted_h - 4, 2),
+                label_y=top - 6,
                 segments=segments,
                 url=url_for_year(p.year) if url_for_year else "",
             )

@@ -340,8 +340,10 @@ class CooperationFigures:
 
 @dataclass
 class PivotTable:
-    currencies: list[str]
-    rows: list[tuple[object, str, list[MoneyLine | None]]]  # (key, label, one cell per currency)
+    """Totals of one direction: one row per currency (most used first), one column per purpose or year."""
+
+    columns: list[tuple[object, str]]  # (key, label)
+    rows: list[tuple[str, list[MoneyLine | None]]]  # (currency, one cell per column)
 
 
 @dataclass
@@ -358,7 +360,7 @@ def _pivot(lines: list[MoneyLine], *, key, label, order) -> PivotTable:
     cells = {(key(m), m.currency): m for m in lines}
     keys = [k for k in order if any((k, c) in cells for c in currencies)]
     return PivotTable(
-        currencies=currencies, rows=[(k, label(k), [cells.get((k, c)) for c in currencies]) for k in keys]
+        columns=[(k, label(k)) for k in keys], rows=[(c, [cells.get((k, c)) for k in keys]) for c in currencies]
     )
 
 
