@@ -254,6 +254,7 @@ class IAAdvanceForm(forms.Form):
             ).order_by("-start_date")
             if ia_request.next_step:
                 self.fields["to"].initial = ia_request.next_step
+            self.fields["meeting"].initial = ia_request.meeting_id
 
 
 class PriorityActionForm(forms.ModelForm):

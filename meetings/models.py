@@ -218,7 +218,9 @@ class Meeting(models.Model):
             return str(_("Online"))
         return self.place
 
+    @property
     def gender_balance(self) -> "GenderBalance":
+        """Speakers by gender (prefetch `speakers` on lists)."""
         return GenderBalance.of(self.speakers.all())
 
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from accounts.roles import require_committee, require_isu
+from accounts.roles import is_committee, require_committee, require_isu
 from committee.models import Committee
 from config.uploads import serve_file
 from states.models import State
@@ -33,7 +33,7 @@ from .forms import (
     PriorityPeriodForm,
     SpeakerForm,
 )
-from .models import FollowUpStatus, IAStep, Meeting, MeetingKind, PriorityActionPeriod
+from .models import BilateralSeries, FollowUpStatus, IAStep, Meeting, MeetingKind, PriorityActionPeriod
 
 CALENDAR_CONTENT_TYPE = "text/calendar; charset=utf-8"
 
@@ -91,6 +91,7 @@ def meeting_list(request):
             "past": past,
             "committees": Committee.objects.all(),
             "today": today,
+            "series_list": BilateralSeries.objects.order_by("-start_date")[:5] if is_committee(request.user) else [],
         },
     )
 
