@@ -218,9 +218,8 @@ class Meeting(models.Model):
             return str(_("Online"))
         return self.place
 
-    @property
     def gender_balance(self) -> "GenderBalance":
-        """Speakers by gender (prefetch `speakers` on lists)."""
+        """Speakers by gender (prefetch `speakers` on lists). A method: other apps call it as one."""
         return GenderBalance.of(self.speakers.all())
 
 
