@@ -26,9 +26,13 @@ SEED = DATA_DIR / "conclusions-2023-fr.txt"
 # Illustrative: the seed does not print the symbol; MSP documents follow the APLC/MSP.<n>/<year>/<k> pattern.
 SYMBOL = "APLC/MSP.21/2023/7"
 
-# The Convention's documents name the Netherlands this way; the registry (ISO) name is shorter.
+# How the Convention's documents (UN terminology) name these States where the registry's ISO-based name differs.
 DISPLAY_NAMES = {
     "NLD": {"en": "Netherlands (Kingdom of the)", "fr": "Pays-Bas (Royaume des)", "es": "Países Bajos (Reino de los)"},
+    "COD": {"en": "Democratic Republic of the Congo"},
+    "IRQ": {"fr": "Iraq", "es": "Iraq"},
+    "TUR": {"fr": "Türkiye", "es": "Türkiye"},
+    "NGA": {"fr": "Nigéria"},
 }
 
 HEADERS = {
@@ -268,11 +272,14 @@ def load(ctx: DemoContext) -> None:
         for language, name in names.items() if state else []:
             upsert(StateDisplayName, state=state, language=language, defaults={"name": name})
 
+    from meetings.models import Meeting
+
     document, _created = upsert(
         ConclusionsDocument,
         committee=committee,
         meeting_code="21MSP",
         defaults={
+            "meeting": Meeting.objects.filter(code="21MSP").first(),
             "year": 2023,
             "meeting_number": 21,
             "meeting_start": datetime.date(2023, 11, 20),

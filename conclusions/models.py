@@ -31,7 +31,7 @@ class Status(models.TextChoices):
 
 
 meeting_code_validator = RegexValidator(
-    re.compile(r"^[0-9]{1,2}(MSP|RC|IM)[0-9]{0,4}$"),
+    re.compile(r"^[0-9]{0,2}[A-Z]{2,5}[0-9]{0,4}$"),
     _("Use the Convention's short code, e.g. 21MSP, 5RC or IM2023."),
 )
 
