@@ -3,6 +3,7 @@
 import threading
 import time
 
+import celery._state as celery_state
 import pytest
 from django.core import mail
 from django.db import connection
@@ -37,6 +38,9 @@ def run_in_threads(n: int, target) -> list:
         t.start()
     for t in threads:
         t.join(timeout=60)
+    # Celery's eager apply toggles a process-wide "join will block" flag that is not thread-safe:
+    # concurrent eager calls can leave it set, which would break later tests calling result.get().
+    celery_state._set_task_join_will_block(False)
     return errors
 
 
