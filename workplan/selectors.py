@@ -139,6 +139,23 @@ class TimingGroup:
         return sum(1 for r in self.rows if r.item.status == ItemStatus.DONE)
 
 
+# Where each group sits in the year (month, day): the intersessional meetings are held in June and the
+# Meeting of the States Parties in November; items on a date go where their earliest date falls.
+GROUP_POSITION = {
+    Timing.BEFORE_INTERSESSIONAL: (5, 1),
+    Timing.AT_INTERSESSIONAL: (6, 15),
+    Timing.AT_MSP: (11, 15),
+    Timing.ONGOING: (13, 0),
+}
+
+
+def _group_position(group: "TimingGroup") -> tuple[int, int]:
+    if group.timing == Timing.ON_DATE:
+        first = min(r.item.due_date for r in group.rows if r.item.due_date)
+        return (first.month, first.day) if first.year == group.rows[0].item.year else (12, 31)
+    return GROUP_POSITION[group.timing]
+
+
 @dataclass
 class Workplan:
     committee: Committee
@@ -175,6 +192,7 @@ def workplan_for(*, committee: Committee, year: int) -> Workplan:
         in_group = [r for r in rows if r.item.timing == timing]
         if in_group:
             groups.append(TimingGroup(timing=timing, label=Timing(timing).label, rows=in_group))
+    groups.sort(key=_group_position)
     cy = (
         CommitteeYear.objects.filter(committee=committee, year=year)
         .select_related("chair", "gender_focal_point")

@@ -182,11 +182,23 @@ def contacts(request, pk: int):
     """The list of States to contact (computed by the reporting app), the contacts made and a form to add one."""
     item = permissions.get_item_for_user(request.user, pk)
     clist = selectors.contact_list(item)
-    state = None
-    if request.GET.get("state"):
-        state = State.objects.filter(iso3=request.GET["state"].upper()[:3]).first()
-    form = ContactForm(initial={"state": state, "contacted_on": timezone.localdate()})
-    return render(request, "workplan/contacts.html", {"item": item, "contacts": clist, "form": form, "state": state})
+    show = request.GET.get("show", "all")
+    targets = {
+        "todo": [t for t in clist.targets if not t.contacted],
+        "waiting": [t for t in clist.targets if t.contacted and not t.answered],
+        "answered": [t for t in clist.targets if t.answered],
+    }.get(show, clist.targets)
+    filters = [
+        ("all", _("All (%(n)s)") % {"n": clist.total}),
+        ("todo", _("Not contacted (%(n)s)") % {"n": clist.total - clist.contacted}),
+        ("waiting", _("Waiting for an answer (%(n)s)") % {"n": clist.contacted - clist.answered}),
+        ("answered", _("Answered (%(n)s)") % {"n": clist.answered}),
+    ]
+    return render(
+        request,
+        "workplan/contacts.html",
+        {"item": item, "contacts": clist, "targets": targets, "filters": filters, "show": show},
+    )
 
 
 @login_required

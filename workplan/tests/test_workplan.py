@@ -133,9 +133,23 @@ def test_the_list_groups_items_by_timing_in_calendar_order():
     committee = WorkplanItemFactory(timing=Timing.AT_MSP).committee
     WorkplanItemFactory(committee=committee, timing=Timing.ONGOING)
     WorkplanItemFactory(committee=committee, timing=Timing.BEFORE_INTERSESSIONAL, status=ItemStatus.DONE)
+    WorkplanItemFactory(committee=committee, timing=Timing.AT_INTERSESSIONAL)
     workplan = selectors.workplan_for(committee=committee, year=2023)
-    assert [g.timing for g in workplan.groups] == [Timing.BEFORE_INTERSESSIONAL, Timing.AT_MSP, Timing.ONGOING]
-    assert (workplan.done, workplan.total, workplan.percent) == (1, 3, 33)
+    assert [g.timing for g in workplan.groups] == [
+        Timing.BEFORE_INTERSESSIONAL,
+        Timing.AT_INTERSESSIONAL,
+        Timing.AT_MSP,
+        Timing.ONGOING,
+    ]
+    assert (workplan.done, workplan.total, workplan.percent) == (1, 4, 25)
+
+
+def test_items_on_a_date_sit_where_their_date_falls_in_the_year():
+    committee = WorkplanItemFactory(timing=Timing.AT_INTERSESSIONAL).committee
+    WorkplanItemFactory(committee=committee, timing=Timing.AT_MSP)
+    WorkplanItemFactory(committee=committee, timing=Timing.ON_DATE, due_date=datetime.date(2023, 9, 1))
+    workplan = selectors.workplan_for(committee=committee, year=2023)
+    assert [g.timing for g in workplan.groups] == [Timing.AT_INTERSESSIONAL, Timing.ON_DATE, Timing.AT_MSP]
 
 
 def test_a_linked_panel_shows_its_speakers_gender_balance(cast):
@@ -276,3 +290,17 @@ def test_the_dashboard_panel_counts_items_by_status(cast, rf):
     assert (row["done"], row["total"]) == (1, 2)
     request.user = cast.delegate_a
     assert dashboard(request, 2023) is None
+
+
+def test_the_contacts_page_filters_states_not_contacted_yet(cast):
+    a = StateFactory(iso3="QQA", iso2="QA", name_en="Quarta")
+    b = StateFactory(iso3="QQB", iso2="QB", name_en="Quinta")
+    _submitted_report(a, 2022, ca=True, gender=False)
+    _submitted_report(b, 2022, ca=True, gender=False)
+    item = WorkplanItemFactory(kind=ItemKind.CONTACT_CA_NO_GENDER, year=2023)
+    ContactFactory(item=item, state=a)
+    client = client_for(cast, "member")
+    url = reverse("workplan:contacts", kwargs={"pk": item.pk})
+    html = client.get(url + "?show=todo").content.decode()
+    assert "Quinta" in html and "Quarta" not in html
+    assert "1 of 2 States contacted, 0 answered" in html
