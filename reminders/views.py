@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -21,6 +22,8 @@ def index(request):
     require_isu(request.user)
     today = geneva_today()
     rows = selectors.upcoming(today=today)
+    policy = ReminderPolicy.from_settings()
+    offsets = [str(d) for d in sorted(policy.offsets_days, reverse=True)]
     return render(
         request,
         "reminders/index.html",
@@ -28,10 +31,10 @@ def index(request):
             "today": today,
             "rows": [r for r in rows if not r.paused and not r.no_contact],
             "no_contact": [r for r in rows if r.no_contact],
-            "paused_rows": [r for r in rows if r.paused],
             "pauses": selectors.active_pauses(),
             "failed_count": SentReminder.objects.filter(status=Status.FAILED).count(),
-            "policy": ReminderPolicy.from_settings(),
+            "policy": policy,
+            "offsets": get_text_list(offsets, _("and")),
             "sources": [registry.source_label(s) for s in registry.sources()],
         },
     )
@@ -60,10 +63,12 @@ def state_detail(request, iso3: str):
     state = permissions.get_state_for_user(request.user, iso3)
     reminders = selectors.sent_reminders(state=state)[:200]
     pauses = ReminderPause.objects.filter(state=state).select_related("by", "resumed_by")
+    today = geneva_today()
+    open_rows = [r for r in selectors.upcoming(today=today) if r.state.pk == state.pk]
     return render(
         request,
         "reminders/state_detail.html",
-        {"state": state, "reminders": reminders, "pauses": pauses, "form": PauseForm()},
+        {"state": state, "reminders": reminders, "pauses": pauses, "form": PauseForm(), "open_rows": open_rows},
     )
 
 
