@@ -50,12 +50,14 @@ class Dashboard:
 
 
 def build(*, year: int, today: datetime.date) -> Dashboard:
+    states = selectors.states_with_memberships()  # loaded once, shared by every figure
+    reporting = selectors.reporting_figures(year=year, today=today, states=states)
     return Dashboard(
         year=year,
         today=today,
-        reporting=selectors.reporting_figures(year=year, today=today),
+        reporting=reporting,
         cooperation=selectors.cooperation_figures(year=year),
-        upcoming=selectors.upcoming(today=today),
+        upcoming=selectors.upcoming(today=today, states=states, rows_by_year={year: reporting.rows}),
     )
 
 

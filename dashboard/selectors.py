@@ -10,13 +10,21 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.apps import apps
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Exists, OuterRef, Q, Sum
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from reporting.models import CooperationRow, CycleStatus, Direction, Purpose, Report, ReportingCycle
+from reporting.models import (
+    CooperationRow,
+    CycleStatus,
+    DeadlineExtension,
+    Direction,
+    Purpose,
+    Report,
+    ReportingCycle,
+)
 from reporting.selectors import CycleRow, current_cycle_year, cycle_for_year, cycle_statuses, is_report_required
-from states.models import Organisation, State
+from states.models import Membership, Organisation, State
 
 TREND_YEARS = 10  # the reporting-rate chart covers this many cycles up to the chosen one
 CENT = Decimal("0.01")
@@ -145,9 +153,24 @@ def _group_counts(rows: list[CycleRow]) -> dict[str, int]:
     return {key: sum(1 for r in rows if test(r)) for key, (_label, test) in STATE_GROUPS.items()}
 
 
-def _parties(year_from: int, year_to: int) -> list[State]:
-    """States that were a Party at some point between the two years, with their memberships (2 queries)."""
-    states = State.objects.prefetch_related("memberships").order_by("name_en")
+def states_with_memberships() -> list[State]:
+    """Every State with its memberships attached, in 2 queries.
+
+    Equivalent to `prefetch_related("memberships")` (`state.memberships.all()` reads the list) without
+    building one queryset per State, which costs more than the two queries themselves.
+    """
+    states = list(State.objects.order_by("name_en"))
+    by_state: dict[int, list[Membership]] = defaultdict(list)
+    for m in Membership.objects.order_by("entry_into_force", "pk"):
+        by_state[m.state_id].append(m)
+    for state in states:
+        state._prefetched_objects_cache = {"memberships": by_state[state.pk]}
+    return states
+
+
+def _parties(year_from: int, year_to: int, states: list[State] | None = None) -> list[State]:
+    """States that were a Party at some point between the two years, with their memberships."""
+    states = states_with_memberships() if states is None else states
     return [s for s in states if any(s.is_party_in(y) for y in range(year_from, year_to + 1))]
 
 
@@ -214,10 +237,15 @@ def state_lines(rows: list[CycleRow], *, cycle: ReportingCycle, today: datetime.
     ]
 
 
-def reporting_figures(*, year: int, today: datetime.date | None = None) -> ReportingFigures:
-    """Everything the Article 7 panel shows for `year`, in a fixed number of queries."""
+def reporting_figures(
+    *, year: int, today: datetime.date | None = None, states: list[State] | None = None
+) -> ReportingFigures:
+    """Everything the Article 7 panel shows for `year`, in a fixed number of queries.
+
+    `states`: every State with its memberships (see `states_with_memberships`), when already loaded.
+    """
     today = today or timezone.localdate()
-    states = _parties(year - TREND_YEARS + 1, year)
+    states = _parties(year - TREND_YEARS + 1, year, states)
     parties = [s for s in states if s.is_party_in(year)]
     rows = cycle_statuses(year=year, states=parties)
     cycle = cycle_for_year(year)
@@ -509,7 +537,64 @@ class Upcoming:
     meetings: list
 
 
-def upcoming_deadlines(*, today: datetime.date, limit: int = 8) -> list[Deadline]:
+def _group_obligations(obligations, label: str, today: datetime.date, grouped: dict) -> None:
+    for ob in obligations:
+        if ob.deadline < today:
+            continue  # overdue: listed with the outstanding States, not among what comes next
+        key = (ob.source, ob.cycle, ob.deadline)
+        if key not in grouped:
+            grouped[key] = Deadline(date=ob.deadline, title=label, states=0, source=ob.source, cycle=ob.cycle)
+        grouped[key].states += 1
+
+
+@dataclass(frozen=True)
+class _Owed:
+    """The part of an obligation the grouping needs (the Article 7 ones are built from rows already loaded)."""
+
+    source: str
+    cycle: str
+    state_id: int
+    deadline: datetime.date
+
+
+def article7_obligations(
+    *, today: datetime.date, states: list[State] | None = None, rows_by_year: dict[int, list[CycleRow]] | None = None
+) -> list[_Owed]:
+    """The open Article 7 obligations as `reporting.deadlines.Article7Source` lists them (the current cycle's
+    outstanding States, and earlier cycles' States whose extension still runs), from rows already computed
+    when the dashboard shows the current cycle (3-4 queries otherwise)."""
+    current = current_cycle_year(today)
+    rows_by_year = rows_by_year or {}
+    rows = rows_by_year.get(current)
+    if rows is None:
+        parties = [s for s in (states or states_with_memberships()) if s.is_party_in(current)]
+        rows = cycle_statuses(year=current, states=parties)
+    owed = [
+        _Owed(ARTICLE7_SOURCE, str(current + 1), r.state.pk, r.deadline)
+        for r in rows
+        if r.is_outstanding and r.deadline is not None
+    ]
+    extended = (
+        DeadlineExtension.objects.filter(new_deadline__gte=today)
+        .exclude(cycle__year=current)
+        .exclude(
+            Exists(
+                Report.objects.filter(state=OuterRef("state"), cycle=OuterRef("cycle"), current_version__isnull=False)
+            )
+        )
+        .values_list("cycle__year", "state_id", "new_deadline")
+    )
+    owed += [_Owed(ARTICLE7_SOURCE, str(y + 1), state_id, deadline) for y, state_id, deadline in extended]
+    return owed
+
+
+def upcoming_deadlines(
+    *,
+    today: datetime.date,
+    limit: int = 8,
+    states: list[State] | None = None,
+    rows_by_year: dict[int, list[CycleRow]] | None = None,
+) -> list[Deadline]:
     """Open obligations of every deadline source (Article 7, questionnaires, Fund reports…), grouped by
     source, cycle and date, soonest first; overdue ones are left to their own lists."""
     if not apps.is_installed("reminders"):
@@ -518,15 +603,11 @@ def upcoming_deadlines(*, today: datetime.date, limit: int = 8) -> list[Deadline
 
     grouped: dict[tuple, Deadline] = {}
     for source in registry.sources():
-        for ob in source.obligations(today=today):
-            if ob.deadline < today:
-                continue
-            key = (ob.source, ob.cycle, ob.deadline)
-            if key not in grouped:
-                grouped[key] = Deadline(
-                    date=ob.deadline, title=registry.source_label(source), states=0, source=ob.source, cycle=ob.cycle
-                )
-            grouped[key].states += 1
+        if source.kind == ARTICLE7_SOURCE:
+            obligations = article7_obligations(today=today, states=states, rows_by_year=rows_by_year)
+        else:
+            obligations = source.obligations(today=today)
+        _group_obligations(obligations, registry.source_label(source), today, grouped)
     return sorted(grouped.values(), key=lambda d: (d.date, d.title))[:limit]
 
 
@@ -538,9 +619,18 @@ def upcoming_meetings(*, today: datetime.date, limit: int = UPCOMING_MEETINGS) -
     return list(Meeting.objects.upcoming(today).select_related("state").order_by("start_date", "title_en")[:limit])
 
 
-def upcoming(*, today: datetime.date | None = None) -> Upcoming:
+def upcoming(
+    *,
+    today: datetime.date | None = None,
+    states: list[State] | None = None,
+    rows_by_year: dict[int, list[CycleRow]] | None = None,
+) -> Upcoming:
     today = today or timezone.localdate()
-    return Upcoming(today=today, deadlines=upcoming_deadlines(today=today), meetings=upcoming_meetings(today=today))
+    return Upcoming(
+        today=today,
+        deadlines=upcoming_deadlines(today=today, states=states, rows_by_year=rows_by_year),
+        meetings=upcoming_meetings(today=today),
+    )
 
 
 # --- drill-down lists -----------------------------------------------------------------------------

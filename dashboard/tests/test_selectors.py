@@ -224,3 +224,31 @@ def test_obligation_lines_list_the_states_still_owing(world):
     assert str(label) == "Article 7 reports"
     assert [(line.state.iso3, line.days_left) for line in lines] == [("CCC", -46), ("FFF", -46)]
     assert selectors.obligation_lines(source="nope", cycle="2023") == ("", [])
+
+
+def test_article7_obligations_agree_with_reporting_deadline_source(world):
+    from reporting.deadlines import Article7Source
+    from reporting.models import DeadlineExtension, ReportingCycle
+
+    ccc = world.cast.chair.state
+    DeadlineExtension.objects.create(
+        cycle=ReportingCycle.objects.get(year=2021), state=ccc, new_deadline=datetime.date(2023, 8, 31), reason="x"
+    )
+    today = datetime.date(2023, 3, 1)
+
+    def key(obligations):
+        return {(o.source, o.cycle, o.state_id, o.deadline) for o in obligations if o.deadline >= today}
+
+    mine = key(selectors.article7_obligations(today=today))
+    assert mine == key(Article7Source().obligations(today=today))
+    assert mine == {
+        ("article7", "2023", ccc.pk, datetime.date(2023, 4, 30)),
+        ("article7", "2023", world.fff.pk, datetime.date(2023, 4, 30)),
+        ("article7", "2022", ccc.pk, datetime.date(2023, 8, 31)),
+    }
+
+
+def test_states_with_memberships_reads_like_a_prefetch(world):
+    states = {s.iso3: s for s in selectors.states_with_memberships()}
+    assert [m.withdrawal_effective for m in states["DDD"].memberships.all()] == [datetime.date(2023, 1, 1)]
+    assert states["EEE"].is_party_in(2023) and not states["EEE"].is_party_in(2022)
