@@ -86,6 +86,10 @@ class ApplicationForm(forms.ModelForm):
             "requested_amount": _("The budget lines below must add up to this amount."),
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["purpose"].choices = Purpose.choices  # radio buttons without the empty "---------"
+
     def clean(self):
         data = super().clean()
         if data.get("purpose") == Purpose.OTHER and not data.get("purpose_other", "").strip():
@@ -122,7 +126,7 @@ class BaseBudgetFormSet(forms.BaseFormSet):
 
 
 BudgetFormSet = forms.formset_factory(
-    BudgetLineForm, formset=BaseBudgetFormSet, extra=1, can_delete=True, min_num=1, validate_min=True
+    BudgetLineForm, formset=BaseBudgetFormSet, extra=0, can_delete=True, min_num=1, validate_min=True
 )
 
 

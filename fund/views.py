@@ -129,9 +129,10 @@ def _save_application(request, form, formset, *, application=None):
         )
     except ValidationError as exc:
         if hasattr(exc, "error_dict") and "budget" in exc.error_dict:
-            formset.add_budget_error(" ".join(exc.message_dict.pop("budget")))
-            if exc.message_dict:
-                _apply_errors(form, ValidationError(exc.message_dict))
+            errors = exc.message_dict
+            formset.add_budget_error(" ".join(errors.pop("budget")))
+            if errors:
+                _apply_errors(form, ValidationError(errors))
         else:
             _apply_errors(form, exc)
         return None
