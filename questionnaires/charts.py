@@ -6,7 +6,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 WIDTH = 640
-LABEL_WIDTH = 240
+LABEL_WIDTH = 260
 BAR_AREA = WIDTH - LABEL_WIDTH - 70
 ROW = 28
 BAR = 18
@@ -33,7 +33,7 @@ def bar_chart_svg(rows: list[tuple[str, int, int]], *, title: str, chart_id: str
             (
                 y + BAR - 4,
                 LABEL_WIDTH - 8,
-                Truncator(label).chars(38),
+                Truncator(label).chars(32),
                 label,
                 LABEL_WIDTH,
                 y,

@@ -54,7 +54,7 @@ def test_a_failed_submission_shows_errors_next_to_fields_and_loses_nothing(surve
     html = response.content.decode()
     assert response.status_code == 200
     assert "Enter a number." in html and "This field is required." in html
-    assert f'href="#div_id_{survey.q["number"].field_name}"' in html  # the problem list links to the field
+    assert f'href="#question-{survey.q["number"].pk}"' in html  # the problem list links to the field
     assert "Typed before submitting" in html and 'value="a dozen"' in html
     stored = Response.objects.get(questionnaire=survey, state=cast.state_a)
     assert not stored.is_submitted and stored.draft_data[survey.q["text"].field_name] == "Typed before submitting"
