@@ -29,6 +29,12 @@ class TermsForm(forms.ModelForm):
         widgets = {"in_force_from": DATE, "summary": forms.Textarea(attrs={"rows": 10})}
         help_texts = {"summary": _("The text of the terms of reference and guidelines, or a summary of the document.")}
 
+    def clean(self):
+        data = super().clean()
+        if not data.get("summary", "").strip() and not data.get("file"):
+            self.add_error("summary", _("Give the text of the terms of reference, a document, or both."))
+        return data
+
 
 class ContributionForm(forms.Form):
     contributor_state = forms.ModelChoiceField(

@@ -193,3 +193,45 @@ def test_query_count_does_not_grow_with_data(cast, url_name):
     small = _queries(client, url)
     _more_data(8)
     assert _queries(client, url) == small
+
+
+def test_isu_records_a_contribution_and_the_balance_follows(cast):
+    response = client_for(cast, "isu").post(
+        reverse("fund:contribution_add"),
+        {"contributor_state": cast.state_b.pk, "amount": "12500.55", "currency": "CHF", "received_on": "2023-05-04"},
+    )
+    assert response.status_code == 302
+    html = client_for(cast, "isu").get(reverse("fund:overview")).content.decode()
+    assert "CHF12,500.55" in html and "Borduria B" in html
+
+
+def test_contribution_form_wants_one_contributor_and_an_iso_currency(cast):
+    response = client_for(cast, "isu").post(
+        reverse("fund:contribution_add"),
+        {"amount": "10", "currency": "XXY", "received_on": "2023-05-04"},
+    )
+    errors = response.context["form"].errors
+    assert "contributor_state" in errors and "currency" in errors
+
+
+def test_isu_records_a_terms_of_reference_version_with_its_document(cast):
+    upload = SimpleUploadedFile("tor-2024.pdf", b"%PDF-1.4 terms", content_type="application/pdf")
+    response = client_for(cast, "isu").post(
+        reverse("fund:terms_add"),
+        {"version": "2024", "title": "Terms 2024", "in_force_from": "2024-01-01", "summary": "", "file": upload},
+    )
+    assert response.status_code == 302
+    html = client_for(cast, "anon").get(reverse("fund:terms_list")).content.decode()
+    assert "Terms 2024" in html and "current version" in html
+    from fund.models import TermsOfReference
+
+    terms = TermsOfReference.objects.get(version="2024")
+    document = client_for(cast, "anon").get(reverse("fund:terms_file", args=[terms.pk]))
+    assert b"".join(document.streaming_content) == b"%PDF-1.4 terms"
+
+
+def test_terms_of_reference_need_a_text_or_a_document(cast):
+    response = client_for(cast, "isu").post(
+        reverse("fund:terms_add"), {"version": "2024", "title": "Terms 2024", "in_force_from": "2024-01-01"}
+    )
+    assert response.status_code == 200 and "summary" in response.context["form"].errors
