@@ -180,7 +180,15 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.5, "interval_max": 1}
 CELERY_REDIS_BACKEND_HEALTH_CHECK_INTERVAL = 30
 CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"socket_timeout": 3, "socket_connect_timeout": 2}
-CELERY_BEAT_SCHEDULE: dict = {
+# Deadline reminders (read by reminders/policy.py; these are the defaults).
+REMINDER_OFFSETS_DAYS = env.list("REMINDER_OFFSETS_DAYS", cast=int, default=[60, 30, 14, 7, 1])
+REMINDER_OVERDUE_FIRST_DAYS = env.int("REMINDER_OVERDUE_FIRST_DAYS", default=1)
+REMINDER_OVERDUE_EVERY_DAYS = env.int("REMINDER_OVERDUE_EVERY_DAYS", default=14)
+REMINDER_HOUR = env.int("REMINDER_HOUR", default=8)  # Geneva time (CELERY_TIMEZONE)
+from reminders.schedule import beat_schedule  # noqa: E402  (no Django imports in that module)
+
+CELERY_BEAT_SCHEDULE = {
+    **beat_schedule(hour=REMINDER_HOUR),
     "flush-pending-tasks": {"task": "ops.flush_pending_tasks", "schedule": 60.0},
 }
 
