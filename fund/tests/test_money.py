@@ -90,7 +90,7 @@ def test_money_is_formatted_in_the_reader_language():
         assert format_money(Decimal("1234.5"), "USD") == "$1,234.50"
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=25, deadline=None, database=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(amounts=st.lists(st.decimals(min_value="0.01", max_value="99999999.99", places=2), min_size=1, max_size=6))
 def test_received_is_the_exact_decimal_sum_of_any_contributions(amounts):
     from fund.models import Contribution
