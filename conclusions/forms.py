@@ -110,7 +110,7 @@ class ParagraphForm(forms.Form):
             self.fields[f"text_{code}"] = forms.CharField(
                 label=_("Text (%(language)s)") % {"language": _language_label(code)},
                 required=i == 0,
-                widget=forms.Textarea(attrs={"rows": 5, "lang": code}),
+                widget=forms.Textarea(attrs={"rows": 9, "lang": code}),
                 help_text=MARKUP_HELP if i == 0 else _("Leave empty to mark the translation as missing."),
                 strip=True,
             )

@@ -303,9 +303,9 @@ def render_document_pdf(*, document: ConclusionsDocument, language: str) -> byte
     return render_pdf(document_data(document, language))
 
 
-@transaction.atomic
 def document_export(*, document: ConclusionsDocument, language: str, by=None) -> DocumentExport:
-    """Render one language to PDF, store the file and record who exported it, when, and its SHA-256."""
+    """Render one language to PDF, store the file and record who exported it, when, and its SHA-256.
+    The rendering (seconds) happens outside any transaction; only the record is written in one."""
     if not document.versions.filter(language=language).exists():
         raise ValidationError({"language": _("The document has no version in this language.")})
     content = render_document_pdf(document=document, language=language)
@@ -318,7 +318,12 @@ def document_export(*, document: ConclusionsDocument, language: str, by=None) ->
         size=len(content),
     )
     export.file.save(_filename(document, language, "pdf"), ContentFile(content), save=False)
-    export.save()
+    try:
+        with transaction.atomic():
+            export.save()
+    except Exception:
+        export.file.delete(save=False)
+        raise
     return export
 
 
