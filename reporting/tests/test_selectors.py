@@ -41,7 +41,7 @@ def _report(state, *, submit_at=None, draft=None, amend=False):
 def _more_states(n: int, start: int = 0):
     """n more States, each with a submitted, a draft or no report, and a delegate."""
     for i in range(start, start + n):
-        state = StateFactory(iso3=f"Q{i:02d}", iso2=f"Q{i % 10}{chr(65 + i // 10)}")
+        state = StateFactory(iso3=f"Q{i:02d}", iso2=f"{i:02d}")
         UserFactory(role=Role.DELEGATE, state=state)
         if i % 3 == 0:
             _report(state, submit_at=datetime.datetime(2023, 4, 1, tzinfo=datetime.UTC))
