@@ -235,6 +235,7 @@ def _editor_context(request, report, section, raw, form_kwargs, *, form=None, fo
         "previous_section": SECTIONS[index - 1] if index > 0 else None,
         "next_section": SECTIONS[index + 1] if index + 1 < len(SECTIONS) else None,
         "section_states": SectionState.LABELS,
+        "section_check": next(c for c in checks if c.section.key == section.key),
     }
 
 
