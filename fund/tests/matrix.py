@@ -29,8 +29,11 @@ def _with_report(cast):
 
 
 def _terms(cast):
-    terms = TermsOfReference(version="2023", title="ToR", in_force_from=datetime.date(2023, 1, 1), summary="Text")
-    terms.file.save("tor-2023.pdf", ContentFile(b"%PDF-1.4 terms"), save=True)
+    terms, created = TermsOfReference.objects.get_or_create(
+        version="2023", defaults={"title": "ToR", "in_force_from": datetime.date(2023, 1, 1), "summary": "Text"}
+    )
+    if created:
+        terms.file.save("tor-2023.pdf", ContentFile(b"%PDF-1.4 terms"), save=True)
     return {"pk": terms.pk}
 
 
