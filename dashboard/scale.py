@@ -502,10 +502,13 @@ class Seeder:
         applicants = [s for s in states if s.is_affected] or states
         serial: dict[str, int] = {}
         apps_ = []
+        settled = [Status.CLOSED] * 8 + [Status.REJECTED] * 3 + [Status.REPORT_RECEIVED]
         for _n in range(self.scale.applications):
             state = self.rng.choice(applicants)
-            status = self.rng.choice(statuses)
             created = self.scale.today - datetime.timedelta(days=self.rng.randint(0, 365 * min(self.scale.years, 15)))
+            # Files still in progress are recent ones; older ones have been closed or rejected.
+            recent = (self.scale.today - created).days < 540
+            status = self.rng.choice(statuses if recent else settled)
             start = created + datetime.timedelta(days=self.rng.randint(30, 120))
             end = start + datetime.timedelta(days=self.rng.randint(30, 240))
             amount = Decimal(self.rng.randint(5, 80) * 1000)

@@ -12,6 +12,7 @@ from decimal import Decimal
 from django.apps import apps
 from django.db.models import Count, Exists, OuterRef, Q, Sum
 from django.utils import timezone, translation
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from reporting.models import (
@@ -168,10 +169,23 @@ def states_with_memberships() -> list[State]:
     return states
 
 
+def party_years(state: State, first: int, last: int) -> set[int]:
+    """The years between `first` and `last` in which the State was a Party (as `State.is_party_in`)."""
+    years: set[int] = set()
+    for m in state.memberships.all():
+        end = last
+        if m.withdrawal_effective is not None:
+            w = m.withdrawal_effective
+            # Active in year y while the withdrawal takes effect after 1 January of y.
+            end = min(last, w.year if (w.month, w.day) != (1, 1) else w.year - 1)
+        years.update(range(max(first, m.entry_into_force.year), end + 1))
+    return years
+
+
 def _parties(year_from: int, year_to: int, states: list[State] | None = None) -> list[State]:
     """States that were a Party at some point between the two years, with their memberships."""
     states = states_with_memberships() if states is None else states
-    return [s for s in states if any(s.is_party_in(y) for y in range(year_from, year_to + 1))]
+    return [s for s in states if party_years(s, year_from, year_to)]
 
 
 def reporting_trend(*, year: int, states: list[State] | None = None, years: int = TREND_YEARS) -> list[TrendPoint]:
@@ -189,6 +203,7 @@ def reporting_trend(*, year: int, states: list[State] | None = None, years: int 
         cycle__year__range=(first, year), current_version__isnull=False
     ).values_list("cycle__year", "state_id", "is_late"):
         submitted[cycle_year][state_id] = bool(is_late)
+    years_of = {state.pk: party_years(state, first, year) for state in states}
     points = []
     for y in range(first, year + 1):
         if y not in cycles and y != year:
@@ -196,7 +211,7 @@ def reporting_trend(*, year: int, states: list[State] | None = None, years: int 
         cycle = cycles.get(y) or ReportingCycle(year=y, deadline=datetime.date(y + 1, 4, 30))
         owed = on_time = late = 0
         for state in states:
-            if not state.is_party_in(y):
+            if y not in years_of[state.pk]:
                 continue
             got = submitted[y].get(state.pk)
             if got is None and not is_report_required(state, cycle):
@@ -246,7 +261,7 @@ def reporting_figures(
     """
     today = today or timezone.localdate()
     states = _parties(year - TREND_YEARS + 1, year, states)
-    parties = [s for s in states if s.is_party_in(year)]
+    parties = [s for s in states if year in party_years(s, year, year)]
     rows = cycle_statuses(year=year, states=parties)
     cycle = cycle_for_year(year)
     outstanding = [r for r in rows if r.is_outstanding]
@@ -301,6 +316,11 @@ class MoneyLine:
     @property
     def direction_label(self) -> str:
         return Direction(self.direction).label
+
+    @property
+    def display(self) -> str:
+        """The total without cents, grouped in the active language (for the compact tables)."""
+        return number_format(self.total.quantize(Decimal(1)), decimal_pos=0, force_grouping=True)
 
     @property
     def purpose_label(self) -> str:

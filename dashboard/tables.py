@@ -7,9 +7,13 @@ Cells carry the link to the records behind them ("every number is a link").
 import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 from urllib.parse import urlencode
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, get_script_prefix, reverse
+from django.utils import timezone
+from django.utils.formats import date_format, number_format
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from .selectors import (
@@ -36,6 +40,22 @@ class Cell:
     def numeric(self) -> bool:
         return self.kind in NUMERIC_KINDS
 
+    @property
+    def display(self) -> str:
+        """The value as the page shows it, in the active language (formatted here: cheaper than a template)."""
+        v = self.value
+        if v is None or v == "":
+            return "—" if self.kind != "text" else ""
+        if self.kind == "money":
+            return number_format(v, decimal_pos=2, force_grouping=True)
+        if self.kind == "percent":
+            return f"{v}%"
+        if self.kind == "date":
+            return date_format(v, "DATE_FORMAT")
+        if self.kind == "bool":
+            return gettext("yes") if v else gettext("no")
+        return str(v)
+
 
 @dataclass
 class Table:
@@ -59,13 +79,31 @@ class Table:
         return [dict(zip(keys, (c.value for c in row), strict=True)) for row in self.rows]
 
 
+def _slot(i: int) -> str:
+    return f"8642{i}9753"  # digits, so that it fits str, slug and int converters alike
+
+
+@lru_cache(maxsize=32)
+def _pattern(name: str, keys: tuple[str, ...], prefix: str) -> str:
+    return reverse(name, kwargs={key: _slot(i) for i, key in enumerate(keys)})
+
+
+def fast_reverse(name: str, **kwargs) -> str:
+    """`reverse(name, kwargs=kwargs)`, resolved once per URL name and then filled in (tables link hundreds
+    of rows; the script prefix is part of the cache key)."""
+    url = _pattern(name, tuple(kwargs), get_script_prefix())
+    for i, value in enumerate(kwargs.values()):
+        url = url.replace(_slot(i), str(value), 1)
+    return url
+
+
 def drilldown_url(kind: str, **params) -> str:
     query = urlencode({k: v for k, v in params.items() if v not in (None, "")})
-    return reverse("dashboard:drilldown", kwargs={"kind": kind}) + (f"?{query}" if query else "")
+    return fast_reverse("dashboard:drilldown", kind=kind) + (f"?{query}" if query else "")
 
 
 def state_url(state) -> str:
-    return reverse("states:detail", kwargs={"iso3": state.iso3})
+    return fast_reverse("states:detail", iso3=state.iso3)
 
 
 def _int(value, url: str = "") -> Cell:
@@ -268,7 +306,12 @@ def partners_table(fig: CooperationFigures) -> Table:
             Cell(p.name, drilldown_url("ca-rows", year=fig.year, partner=p.key)),
             _int(p.rows, drilldown_url("ca-rows", year=fig.year, partner=p.key)),
             _int(p.reporting_states),
-            Cell("; ".join(f"{amount:,.2f} {currency}" for currency, amount in p.totals_sorted)),
+            Cell(
+                "; ".join(
+                    f"{number_format(amount, decimal_pos=2, force_grouping=True)} {currency}"
+                    for currency, amount in p.totals_sorted
+                )
+            ),
         ]
         for p in fig.top_partners
     ]
@@ -394,3 +437,60 @@ def obligations_table(lines, *, title: str) -> Table:
         ],
         empty=str(_("No State still owes this.")),
     )
+
+
+# --- the outstanding States, as the panel shows them ----------------------------------------------------
+
+
+@dataclass
+class OutstandingRow:
+    name: str
+    url: str
+    status: str
+    status_url: str
+    extended: bool
+    deadline: str
+    days: str
+    days_tone: str  # "late", "today" or ""
+    reminder: str
+    reminder_status: str  # shown when the last reminder was not sent (queued, failed…)
+    reminded: bool
+
+
+def days_text(days: int | None) -> tuple[str, str]:
+    if days is None:
+        return "—", ""
+    if days < 0:
+        return ngettext("%(n)s day late", "%(n)s days late", -days) % {"n": -days}, "late"
+    if days == 0:
+        return gettext("due today"), "today"
+    return ngettext("%(n)s day left", "%(n)s days left", days) % {"n": days}, ""
+
+
+def outstanding_rows(fig: ReportingFigures) -> list[OutstandingRow]:
+    """The outstanding table's rows with text and links computed once (a template would reverse each URL)."""
+    out = []
+    for line in fig.outstanding:
+        text, tone = days_text(line.days_left)
+        r = line.last_reminder
+        reminder, reminder_status = gettext("none sent"), ""
+        if r is not None:
+            when = timezone.localtime(r.sent_at or r.claimed_at).date()
+            reminder = f"{date_format(when, 'DATE_FORMAT')} · {r.kind_label}"
+            reminder_status = "" if r.status == "sent" else str(r.get_status_display())
+        out.append(
+            OutstandingRow(
+                name=line.state.name,
+                url=state_url(line.state),
+                status=str(line.row.status_label),
+                status_url=fast_reverse("reporting:overview", iso3=line.state.iso3, year=fig.year),
+                extended=line.row.extension is not None,
+                deadline=date_format(line.row.deadline, "DATE_FORMAT") if line.row.deadline else "—",
+                days=text,
+                days_tone=tone,
+                reminder=reminder,
+                reminder_status=reminder_status,
+                reminded=r is not None,
+            )
+        )
+    return out

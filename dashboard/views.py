@@ -33,7 +33,12 @@ def index(request):
     own = [
         Panel(
             "dashboard/panels/reporting.html",
-            {**shared, "chart": data.trend_chart(), "status_bar": data.status_bar()},
+            {
+                **shared,
+                "chart": data.trend_chart(),
+                "status_bar": data.status_bar(),
+                "outstanding": tables.outstanding_rows(data.reporting),
+            },
             order=10,
         ),
         Panel("dashboard/panels/cooperation.html", shared, order=40),

@@ -4,6 +4,8 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dashboard import selectors
 from reporting.models import CycleStatus
@@ -252,3 +254,20 @@ def test_states_with_memberships_reads_like_a_prefetch(world):
     states = {s.iso3: s for s in selectors.states_with_memberships()}
     assert [m.withdrawal_effective for m in states["DDD"].memberships.all()] == [datetime.date(2023, 1, 1)]
     assert states["EEE"].is_party_in(2023) and not states["EEE"].is_party_in(2022)
+
+
+@given(
+    entry=st.dates(datetime.date(1999, 1, 1), datetime.date(2030, 12, 31)),
+    withdrawal_days=st.one_of(st.none(), st.integers(1, 6000)),
+)
+@settings(max_examples=300, deadline=None)
+def test_party_years_agree_with_is_party_in(entry, withdrawal_days):
+    from states.models import Membership, State
+
+    state = State(pk=1, iso3="ZZZ", iso2="ZZ", name_en="Z")
+    withdrawal = entry + datetime.timedelta(days=withdrawal_days) if withdrawal_days else None
+    state._prefetched_objects_cache = {
+        "memberships": [Membership(state=state, entry_into_force=entry, withdrawal_effective=withdrawal)]
+    }
+    expected = {y for y in range(1995, 2040) if state.is_party_in(y)}
+    assert selectors.party_years(state, 1995, 2039) == expected
