@@ -16,7 +16,7 @@ AUTH = [
 ]
 
 ROWS = [
-    Row("home", public()),
+    Row("home", public(member=302, chair=302, isu=302)),
     Row("healthz", public()),
     Row("api-schema", public()),
     Row("api-docs", public()),
