@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 
 from . import charts, selectors, tables
+from .cache import reports_stamp
 from .selectors import CooperationFigures, ReportingFigures, Upcoming
 
 
@@ -51,12 +52,13 @@ class Dashboard:
 
 def build(*, year: int, today: datetime.date) -> Dashboard:
     states = selectors.states_with_memberships()  # loaded once, shared by every figure
-    reporting = selectors.reporting_figures(year=year, today=today, states=states)
+    stamp = reports_stamp()
+    reporting = selectors.reporting_figures(year=year, today=today, states=states, stamp=stamp)
     return Dashboard(
         year=year,
         today=today,
         reporting=reporting,
-        cooperation=selectors.cooperation_figures(year=year),
+        cooperation=selectors.cooperation_figures(year=year, stamp=stamp),
         upcoming=selectors.upcoming(today=today, states=states, rows_by_year={year: reporting.rows}),
     )
 

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.apps import apps
-from django.db.models import Count, Exists, OuterRef, Q, Sum
+from django.db.models import Case, Count, Exists, F, OuterRef, Q, Sum, Value, When
+from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
@@ -26,6 +27,8 @@ from reporting.models import (
 )
 from reporting.selectors import CycleRow, current_cycle_year, cycle_for_year, cycle_statuses, is_report_required
 from states.models import Membership, Organisation, State
+
+from .cache import cached
 
 TREND_YEARS = 10  # the reporting-rate chart covers this many cycles up to the chosen one
 CENT = Decimal("0.01")
@@ -253,11 +256,16 @@ def state_lines(rows: list[CycleRow], *, cycle: ReportingCycle, today: datetime.
 
 
 def reporting_figures(
-    *, year: int, today: datetime.date | None = None, states: list[State] | None = None
+    *,
+    year: int,
+    today: datetime.date | None = None,
+    states: list[State] | None = None,
+    stamp: str | None = None,
 ) -> ReportingFigures:
     """Everything the Article 7 panel shows for `year`, in a fixed number of queries.
 
     `states`: every State with its memberships (see `states_with_memberships`), when already loaded.
+    `stamp`: the reports' stamp (see `dashboard.cache`) under which the trend may be cached.
     """
     today = today or timezone.localdate()
     states = _parties(year - TREND_YEARS + 1, year, states)
@@ -273,7 +281,7 @@ def reporting_figures(
         today=today,
         rows=rows,
         counts=_group_counts(rows),
-        trend=reporting_trend(year=year, states=states),
+        trend=cached("trend", stamp, lambda: reporting_trend(year=year, states=states), year),
         outstanding=lines,
     )
 
@@ -332,13 +340,8 @@ class Partner:
     key: str  # "s<pk>", "o<pk>" or "n<name>": the drill-down filter
     name: str
     rows: int = 0
-    reporters: set = field(default_factory=set)
+    reporting_states: int = 0
     totals: dict[str, Decimal] = field(default_factory=dict)  # currency → amount
-    directions: set = field(default_factory=set)
-
-    @property
-    def reporting_states(self) -> int:
-        return len(self.reporters)
 
     @property
     def totals_sorted(self) -> list[tuple[str, Decimal]]:
@@ -418,15 +421,15 @@ def _cents(value) -> Decimal:
 
 
 def _partner_key_and_name(values: dict) -> tuple[str, str]:
+    key = _partner_key(values["partner_state_id"], values["partner_organisation_id"], values["partner_name"])
     if values["partner_state_id"]:
         lang = (translation.get_language() or "en")[:2]
-        name = values.get(f"partner_state__name_{lang}") or values["partner_state__name_en"]
-        return f"s{values['partner_state_id']}", name
+        return key, values.get(f"partner_state__name_{lang}") or values["partner_state__name_en"]
     if values["partner_organisation_id"]:
         name = values["partner_organisation__name"] or ""
         acronym = values.get("partner_organisation__acronym") or ""
-        return f"o{values['partner_organisation_id']}", f"{name} ({acronym})" if acronym else name
-    return f"n{values['partner_name']}", values["partner_name"] or str(_("Unnamed partner"))
+        return key, f"{name} ({acronym})" if acronym else name
+    return key, values["partner_name"] or str(_("Unnamed partner"))
 
 
 def partner_filter(key: str) -> Q:
@@ -452,42 +455,74 @@ def partner_name(key: str) -> str:
     return rest
 
 
+_PARTNER_FIELDS = (
+    "partner_state_id",
+    "partner_state__name_en",
+    "partner_state__name_fr",
+    "partner_state__name_es",
+    "partner_organisation_id",
+    "partner_organisation__name",
+    "partner_organisation__acronym",
+    "free_name",
+)
+
+
 def top_partners(*, year: int, limit: int = TOP_PARTNERS) -> list[Partner]:
-    """Partners named most often in the chosen cycle's C&A rows, with totals per currency (1 query)."""
-    grouped = (
-        ca_rows(years=[year])
-        .order_by()
-        .values(
-            "partner_state_id",
-            "partner_state__name_en",
-            "partner_state__name_fr",
-            "partner_state__name_es",
-            "partner_organisation_id",
-            "partner_organisation__name",
-            "partner_organisation__acronym",
-            "partner_name",
-            "direction",
-            "currency",
-            "version__report__state_id",
+    """Partners named most often in the chosen cycle's C&A rows (ties: more reporting States, then name),
+    with their totals per currency (2 queries: the ranking, then the totals of the top ones)."""
+    rows = ca_rows(years=[year]).order_by()
+    # A free-text name identifies a partner only when it is neither a State nor an organisation.
+    rows = rows.annotate(
+        free_name=Case(
+            When(partner_state__isnull=True, partner_organisation__isnull=True, then=F("partner_name")),
+            default=Value(""),
         )
-        .annotate(n=Count("pk"), total=Sum("amount"))
     )
-    partners: dict[str, Partner] = {}
-    for values in grouped:
-        key, name = _partner_key_and_name(values)
-        partner = partners.setdefault(key, Partner(key=key, name=name))
-        partner.rows += values["n"]
-        partner.reporters.add(values["version__report__state_id"])
-        partner.directions.add(values["direction"])
-        if values["currency"] and values["total"] is not None:
-            previous = partner.totals.get(values["currency"], Decimal("0.00"))
-            partner.totals[values["currency"]] = _cents(previous + values["total"])
-    ranked = sorted(partners.values(), key=lambda p: (-p.rows, -p.reporting_states, p.name))
-    return ranked[:limit]
+    ranked = list(
+        rows.values(*_PARTNER_FIELDS)
+        .annotate(
+            n=Count("pk"),
+            reporters=Count("version__report__state_id", distinct=True),
+            sort_name=Coalesce("partner_state__name_en", "partner_organisation__name", "free_name"),
+        )
+        .order_by("-n", "-reporters", "sort_name", "partner_state_id", "partner_organisation_id")[:limit]
+    )
+    partners = []
+    for values in ranked:
+        key, name = _partner_key_and_name({**values, "partner_name": values["free_name"]})
+        partners.append(Partner(key=key, name=name, rows=values["n"], reporting_states=values["reporters"]))
+    if not partners:
+        return partners
+    wanted = Q(pk__in=[])
+    for p in partners:
+        wanted |= partner_filter(p.key)
+    by_key = {p.key: p for p in partners}
+    for values in (
+        rows.filter(wanted, amount__isnull=False)
+        .values("partner_state_id", "partner_organisation_id", "free_name", "currency")
+        .annotate(total=Sum("amount"))
+    ):
+        key = _partner_key(values["partner_state_id"], values["partner_organisation_id"], values["free_name"])
+        if key in by_key:
+            by_key[key].totals[values["currency"]] = _cents(values["total"])
+    return partners
 
 
-def cooperation_figures(*, year: int) -> CooperationFigures:
-    """C&A reported in the chosen cycle (by purpose) and the last cycles (by year), per currency (4 queries)."""
+def _partner_key(state_id, organisation_id, name: str) -> str:
+    if state_id:
+        return f"s{state_id}"
+    if organisation_id:
+        return f"o{organisation_id}"
+    return f"n{name}"
+
+
+def cooperation_figures(*, year: int, stamp: str | None = None) -> CooperationFigures:
+    """C&A reported in the chosen cycle (by purpose) and the last cycles (by year), per currency (5 queries;
+    none when cached under the reports' `stamp`, see `dashboard.cache`)."""
+    return cached("cooperation", stamp, lambda: _cooperation_figures(year=year), year)
+
+
+def _cooperation_figures(*, year: int) -> CooperationFigures:
     this_year = ca_rows(years=[year]).order_by()
     by_purpose = [
         MoneyLine(

@@ -14,7 +14,17 @@ from states.tests.factories import StateFactory
 
 from .factories import draft_report, submitted_report
 
-TODAY = datetime.date(2023, 6, 15)  # the 2022 cycle (due 30 April 2023) is the current one
+TODAY = datetime.date(2023, 6, 15)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Figures are cached per process under the reports' stamp; ids are reused from one test to the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()  # the 2022 cycle (due 30 April 2023) is the current one
 
 
 @pytest.fixture

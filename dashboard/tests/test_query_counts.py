@@ -33,6 +33,12 @@ def _reset_growth():
     _grown["n"] = 0
 
 
+@pytest.fixture(autouse=True)
+def _no_cache(settings):
+    """Measure the full computation, not the figures cached under the reports' stamp."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+
+
 def _rows(partner_state) -> list[dict]:
     return [
         {"partner_kind": "state_party", "partner_state": partner_state, "partner_name": "", "amount": Decimal("5000")},
