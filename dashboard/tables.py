@@ -494,3 +494,60 @@ def outstanding_rows(fig: ReportingFigures) -> list[OutstandingRow]:
             )
         )
     return out
+
+
+# --- C&A pivots, as the panel shows them ----------------------------------------------------------------
+
+
+@dataclass
+class PivotCell:
+    display: str
+    url: str
+    rows: int
+
+
+@dataclass
+class PivotView:
+    columns: list[str]
+    rows: list[tuple[str, list[PivotCell | None]]]
+
+
+@dataclass
+class DirectionView:
+    direction: str
+    by_purpose: PivotView
+    by_year: PivotView
+    without_amount: int
+
+
+def _pivot_view(pt, url_for) -> PivotView:
+    return PivotView(
+        columns=[str(label) for _key, label in pt.columns],
+        rows=[
+            (currency, [PivotCell(m.display, url_for(m), m.rows) if m else None for m in cells])
+            for currency, cells in pt.rows
+        ],
+    )
+
+
+def pivot_views(fig: CooperationFigures) -> list[DirectionView]:
+    """Per direction, totals by purpose and by year per currency, each linked to its rows."""
+    out = []
+    for pivot in fig.pivots():
+        out.append(
+            DirectionView(
+                direction=pivot.direction,
+                by_purpose=_pivot_view(
+                    pivot.by_purpose,
+                    lambda m: drilldown_url(
+                        "ca-rows", year=fig.year, purpose=m.purpose, direction=m.direction, currency=m.currency
+                    ),
+                ),
+                by_year=_pivot_view(
+                    pivot.by_year,
+                    lambda m: drilldown_url("ca-rows", year=m.year, direction=m.direction, currency=m.currency),
+                ),
+                without_amount=pivot.without_amount,
+            )
+        )
+    return out

@@ -41,7 +41,11 @@ def index(request):
             },
             order=10,
         ),
-        Panel("dashboard/panels/cooperation.html", shared, order=40),
+        Panel(
+            "dashboard/panels/cooperation.html",
+            {**shared, "pivots": tables.pivot_views(data.cooperation)},
+            order=40,
+        ),
         Panel("dashboard/panels/upcoming.html", shared, order=90),
     ]
     panels = sorted([*own, *collect("dashboard", request=request, year=year)], key=lambda p: p.order)
