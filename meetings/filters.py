@@ -23,7 +23,9 @@ class MeetingFilter(filters.FilterSet):
     date_from = filters.DateFilter(label=_("From"), field_name="end_date", lookup_expr="gte")
     date_to = filters.DateFilter(label=_("To"), field_name="start_date", lookup_expr="lte")
     status = filters.ChoiceFilter(label=_("Status"), choices=MeetingStatus.choices)
-    year = filters.NumberFilter(label=_("Year"), field_name="start_date", lookup_expr="year")
+    year = filters.NumberFilter(
+        label=_("Year"), field_name="start_date", lookup_expr="year", min_value=1900, max_value=2200
+    )
 
     class Meta:
         model = Meeting

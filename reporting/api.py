@@ -67,7 +67,9 @@ class ReportSerializer(serializers.ModelSerializer):
 
 
 class ReportApiFilter(filters.FilterSet):
-    year = filters.NumberFilter(field_name="cycle__year", label="Calendar year reported on")
+    year = filters.NumberFilter(
+        field_name="cycle__year", label="Calendar year reported on", min_value=1900, max_value=2200
+    )
     state = filters.CharFilter(field_name="state__iso3", lookup_expr="iexact", label="State (ISO alpha-3)")
 
     class Meta:

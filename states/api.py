@@ -30,7 +30,7 @@ class StateSerializer(serializers.ModelSerializer):
 
 
 class StateApiFilter(filters.FilterSet):
-    year = filters.NumberFilter(method="filter_year", label="Party in year")
+    year = filters.NumberFilter(method="filter_year", label="Party in year", min_value=1900, max_value=2200)
     region = filters.ChoiceFilter(choices=Region.choices)
 
     class Meta:

@@ -60,3 +60,10 @@ def test_api_schema_is_openapi_3(client):
     response = client.get("/api/schema/", HTTP_ACCEPT="application/json")
     assert response.status_code == 200
     assert b"openapi" in response.content and b"/api/states/" in response.content
+
+
+def test_impossible_years_are_refused_with_a_message_not_an_error(demo, client):
+    assert client.get("/api/states/?year=0").status_code == 400
+    response = client.get("/states/?year=0")
+    assert response.status_code == 200
+    assert "year" in response.context["filter"].errors
