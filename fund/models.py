@@ -16,6 +16,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 MONEY = {"max_digits": 18, "decimal_places": 2}
@@ -167,16 +168,16 @@ class Purpose(models.TextChoices):
 
 
 class Status(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    SUBMITTED = "submitted", _("Submitted")
+    DRAFT = "draft", pgettext_lazy("fund application", "Draft")
+    SUBMITTED = "submitted", pgettext_lazy("fund application", "Submitted")
     SCREENED = "screened", _("Eligible, awaiting gender-perspective review")
     GENDER_REVIEWED = "gender_reviewed", _("Gender review done, awaiting decision")
     REVISION_REQUESTED = "revision_requested", _("Revision requested")
-    APPROVED = "approved", _("Approved")
-    REJECTED = "rejected", _("Rejected")
-    DISBURSED = "disbursed", _("Disbursed")
+    APPROVED = "approved", pgettext_lazy("fund application", "Approved")
+    REJECTED = "rejected", pgettext_lazy("fund application", "Rejected")
+    DISBURSED = "disbursed", pgettext_lazy("fund application", "Disbursed")
     REPORT_RECEIVED = "report_received", _("Final report received")
-    CLOSED = "closed", _("Closed")
+    CLOSED = "closed", pgettext_lazy("fund application", "Closed")
 
 
 # Approved applications whose unspent approved amount is still reserved (committed) for them.
@@ -341,17 +342,17 @@ class BudgetLine(models.Model):
 
 class Step(models.TextChoices):
     CREATED = "created", _("Draft created")
-    SUBMITTED = "submitted", _("Submitted")
+    SUBMITTED = "submitted", pgettext_lazy("fund application", "Submitted")
     SCREENED_ELIGIBLE = "screened_eligible", _("Found eligible")
     SCREENED_INELIGIBLE = "screened_ineligible", _("Found not eligible")
     GENDER_REVIEWED = "gender_reviewed", _("Gender-perspective review")
-    APPROVED = "approved", _("Approved")
-    REJECTED = "rejected", _("Rejected")
+    APPROVED = "approved", pgettext_lazy("fund application", "Approved")
+    REJECTED = "rejected", pgettext_lazy("fund application", "Rejected")
     REVISION_REQUESTED = "revision_requested", _("Revision requested")
     DISBURSED = "disbursed", _("Disbursement")
     FINAL_REPORT_UPLOADED = "final_report_uploaded", _("Final report uploaded")
     FINAL_REPORT_RECEIVED = "final_report_received", _("Final report received")
-    CLOSED = "closed", _("Closed")
+    CLOSED = "closed", pgettext_lazy("fund application", "Closed")
 
 
 class ApplicationEvent(models.Model):

@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 
@@ -44,9 +45,9 @@ STATE_KINDS = frozenset({MeetingKind.BILATERAL, MeetingKind.INDIVIDUALISED_APPRO
 
 
 class MeetingStatus(models.TextChoices):
-    PLANNED = "planned", _("Planned")
-    HELD = "held", _("Held")
-    CANCELLED = "cancelled", _("Cancelled")
+    PLANNED = "planned", pgettext_lazy("meeting", "Planned")
+    HELD = "held", pgettext_lazy("meeting", "Held")
+    CANCELLED = "cancelled", pgettext_lazy("meeting", "Cancelled")
 
 
 class MeetingQuerySet(models.QuerySet):
@@ -438,9 +439,9 @@ class GenderBalance:
 
 
 class IAStep(models.TextChoices):
-    REQUESTED = "requested", _("Requested")
-    SCHEDULED = "scheduled", _("Scheduled")
-    HELD = "held", _("Held")
+    REQUESTED = "requested", pgettext_lazy("individualised approach", "Requested")
+    SCHEDULED = "scheduled", pgettext_lazy("individualised approach", "Scheduled")
+    HELD = "held", pgettext_lazy("individualised approach", "Held")
     REPORT_PUBLISHED = "report_published", _("Final report published")
 
 
@@ -561,10 +562,10 @@ class PriorityActionPeriod(models.Model):
 
 
 class PriorityStatus(models.TextChoices):
-    PLANNED = "planned", _("Planned")
-    IN_PROGRESS = "in_progress", _("In progress")
-    ONGOING = "ongoing", _("Ongoing")
-    DONE = "done", _("Done")
+    PLANNED = "planned", pgettext_lazy("priority action", "Planned")
+    IN_PROGRESS = "in_progress", pgettext_lazy("priority action", "In progress")
+    ONGOING = "ongoing", pgettext_lazy("priority action", "Ongoing")
+    DONE = "done", pgettext_lazy("priority action", "Done")
 
 
 class PriorityAction(models.Model):
