@@ -1,4 +1,5 @@
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from meetings.models import Meeting, MeetingKind
@@ -57,6 +58,9 @@ class WorkplanItemForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["order"].required = False
+        self.fields["order"].min_value = 0
+        self.fields["order"].max_value = 999
+        self.fields["order"].validators += [MinValueValidator(0), MaxValueValidator(999)]
 
     def clean_order(self):
         return self.cleaned_data.get("order") or 0

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -39,14 +40,14 @@ def index(request):
 
 @login_required
 def workplan_list(request, slug: str, year: int):
-    committee = permissions.get_committee_for_workplan(request.user, slug)
+    committee = permissions.get_committee_for_workplan(request.user, slug, year=year)
     workplan = selectors.workplan_for(committee=committee, year=year)
     return render(request, "workplan/list.html", {"workplan": workplan, "committee": committee, "year": year})
 
 
 @login_required
 def item_create(request, slug: str, year: int):
-    committee = permissions.get_committee_for_workplan(request.user, slug, write=True)
+    committee = permissions.get_committee_for_workplan(request.user, slug, write=True, year=year)
     form = WorkplanItemForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -260,6 +261,8 @@ def contact_delete(request, pk: int):
 
 def outputs(request, slug: str, year: int):
     """Public: the workplan's published statements and public panels."""
+    if not permissions.MIN_YEAR <= year <= permissions.MAX_YEAR:
+        raise Http404
     committee = get_object_or_404(Committee, slug=slug)
     data = selectors.published_outputs(committee=committee, year=year)
     return render(request, "workplan/outputs.html", {"committee": committee, "year": year, **data})

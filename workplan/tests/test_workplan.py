@@ -304,3 +304,22 @@ def test_the_contacts_page_filters_states_not_contacted_yet(cast):
     html = client.get(url + "?show=todo").content.decode()
     assert "Quinta" in html and "Quarta" not in html
     assert "1 of 2 States contacted, 0 answered" in html
+
+
+def test_years_out_of_range_and_huge_orders_are_refused_not_errors(cast):
+    client = client_for(cast, "isu")
+    committee = WorkplanItemFactory().committee
+    assert client.get(f"/workplan/{committee.slug}/99999999999999999999/").status_code == 404
+    assert client.get(f"/workplan/{committee.slug}/99999999999999999999/outputs/").status_code == 404
+    response = client.post(
+        reverse("workplan:item_create", kwargs={"slug": committee.slug, "year": 2023}),
+        {
+            "description_en": "x",
+            "timing": "ongoing",
+            "owner": "chair",
+            "status": "planned",
+            "kind": "standard",
+            "order": "99999999999999999999999",
+        },
+    )
+    assert response.status_code == 200 and "order" in response.context["form"].errors
