@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accounts.roles import delegate_state_id, is_committee
+from core.templatetags.numbers import number
 
 from . import forms, permissions, selectors, services
 from .models import Action, Status
@@ -53,7 +54,11 @@ def contribution_add(request):
             messages.success(
                 request,
                 _("Contribution of %(amount)s %(currency)s from %(who)s recorded.")
-                % {"amount": contribution.amount, "currency": contribution.currency, "who": contribution.contributor},
+                % {
+                    "amount": number(contribution.amount, 2),
+                    "currency": contribution.currency,
+                    "who": contribution.contributor,
+                },
             )
             return redirect("fund:overview")
     return render(request, "fund/form.html", {"form": form, "title": _("Record a contribution")})
