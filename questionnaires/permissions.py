@@ -11,6 +11,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from accounts.roles import delegate_state_id, is_committee, require_committee, require_isu
+from states.models import State
 
 from .models import Question, Questionnaire, Recipient, Response
 
@@ -48,6 +49,16 @@ def get_questionnaire_to_answer(user, pk: int) -> tuple[Questionnaire, int]:
     if not Recipient.objects.filter(questionnaire=questionnaire, state_id=state_id).exists():
         raise Http404
     return questionnaire, state_id
+
+
+def get_questionnaire_to_answer_for(user, pk: int, iso3: str) -> tuple[Questionnaire, State]:
+    """The ISU records a recipient State's answers (received by e-mail); other States: 404."""
+    require_isu(user)
+    questionnaire = get_object_or_404(Questionnaire.objects.circulated(), pk=pk)
+    recipient = get_object_or_404(
+        Recipient.objects.select_related("state"), questionnaire=questionnaire, state__iso3=iso3.upper()
+    )
+    return questionnaire, recipient.state
 
 
 def get_question_for_user(user, pk: int, *, write: bool = False) -> Question:

@@ -17,6 +17,7 @@ urlpatterns = [
     path("<int:pk>/answers.csv", views.export_csv, name="export_csv"),
     path("<int:pk>/answers.xlsx", views.export_xlsx, name="export_xlsx"),
     path("<int:pk>/answer/", views.answer, name="answer"),
+    path("<int:pk>/answer/<str:iso3>/", views.answer_for_state, name="answer_for_state"),
     path("questions/<int:pk>/edit/", views.question_update, name="question_update"),
     path("questions/<int:pk>/delete/", views.question_delete, name="question_delete"),
     path("questions/<int:pk>/move/", views.question_move, name="question_move"),

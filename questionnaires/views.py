@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import slugify
@@ -269,6 +270,18 @@ def export_xlsx(request, pk: int):
 def answer(request, pk: int):
     """A delegate answers for their own State: save a draft (anything typed is kept), submit, amend."""
     q, state_id = permissions.get_questionnaire_to_answer(request.user, pk)
+    return _answer(request, q, state_id, here=reverse("questionnaires:answer", kwargs={"pk": q.pk}))
+
+
+@login_required
+def answer_for_state(request, pk: int, iso3: str):
+    """The ISU records answers a State sent by e-mail, under the same rules as the State's own form."""
+    q, state = permissions.get_questionnaire_to_answer_for(request.user, pk, iso3)
+    here = reverse("questionnaires:answer_for_state", kwargs={"pk": q.pk, "iso3": state.iso3})
+    return _answer(request, q, state.pk, here=here, on_behalf_of=state)
+
+
+def _answer(request, q: Questionnaire, state_id: int, *, here: str, on_behalf_of=None):
     questions = selectors.questions_of(q)
     response = services.response_for_state(questionnaire=q, state_id=state_id)
     today = timezone.localdate()
@@ -284,17 +297,17 @@ def answer(request, pk: int):
                     response = services.response_submit(response=response, raw=raw, by=request.user)
                     messages.success(
                         request,
-                        _("Your answers have been submitted. You can amend them until %(date)s.")
+                        _("The answers have been submitted. They can be amended until %(date)s.")
                         % {"date": date_format(q.deadline)},
                     )
                     return redirect("questionnaires:response_detail", pk=response.pk)
                 messages.error(
                     request,
-                    _("Your answers are saved as a draft but could not be submitted: see the problems below."),
+                    _("The answers are saved as a draft but could not be submitted: see the problems below."),
                 )
             else:
                 messages.success(request, _("Draft saved. Nothing is sent until you submit."))
-                return redirect("questionnaires:answer", pk=q.pk)
+                return redirect(here)
         except ValidationError as exc:
             _apply_errors(form, exc)
     else:
@@ -304,7 +317,14 @@ def answer(request, pk: int):
     return render(
         request,
         "questionnaires/answer.html",
-        {"questionnaire": q, "response": response, "form": form, "locked": locked, "today": today},
+        {
+            "questionnaire": q,
+            "response": response,
+            "form": form,
+            "locked": locked,
+            "today": today,
+            "on_behalf_of": on_behalf_of,
+        },
     )
 
 

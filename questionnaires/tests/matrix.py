@@ -10,6 +10,10 @@ def _circulated(cast):
     return {"pk": recipient.questionnaire.pk}
 
 
+def _for_state_a(cast):
+    return {**_circulated(cast), "iso3": "AAA"}
+
+
 def _draft(cast):
     q = QuestionnaireFactory()
     QuestionFactory(questionnaire=q)
@@ -40,6 +44,7 @@ ROWS = [
     Row("questionnaires:export_csv", committee_only(), kwargs=_circulated),
     Row("questionnaires:export_xlsx", committee_only(), kwargs=_circulated),
     Row("questionnaires:answer", delegate_only(delegate_b=404), kwargs=_circulated),
+    Row("questionnaires:answer_for_state", isu_only(), kwargs=_for_state_a),
     Row("questionnaires:question_update", isu_only(), kwargs=_question),
     Row("questionnaires:question_delete", ISU_POST, kwargs=_question, method="post"),
     Row("questionnaires:question_move", ISU_POST, kwargs=_question, method="post", data={"direction": "up"}),

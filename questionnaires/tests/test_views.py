@@ -287,3 +287,17 @@ def test_drafts_stay_out_of_the_public_api(cast, client):
 
 def test_choice_helper_is_a_choice_id(survey):
     assert int(choice(survey.q["multiple"], "Clearance")) > 0
+
+
+@time_machine.travel(IN_MAY)
+def test_the_isu_records_answers_a_state_sent_by_email(survey, cast):
+    client = client_for(cast, "isu")
+    url = reverse("questionnaires:answer_for_state", kwargs={"pk": survey.pk, "iso3": "bbb"})
+    assert "You are recording the answers of Borduria B" in client.get(url).content.decode()
+    response = client.post(url, {**full_answers(survey), "submit": "1"})
+    assert response.status_code == 302
+    stored = Response.objects.get(questionnaire=survey)
+    assert (stored.state, stored.submitted_by, stored.is_submitted) == (cast.state_b, cast.isu, True)
+    other = StateFactory(iso3="QQQ", iso2="QQ")
+    not_recipient = reverse("questionnaires:answer_for_state", kwargs={"pk": survey.pk, "iso3": other.iso3})
+    assert client.get(not_recipient).status_code == 404
