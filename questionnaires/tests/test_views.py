@@ -301,3 +301,21 @@ def test_the_isu_records_answers_a_state_sent_by_email(survey, cast):
     other = StateFactory(iso3="QQQ", iso2="QQ")
     not_recipient = reverse("questionnaires:answer_for_state", kwargs={"pk": survey.pk, "iso3": other.iso3})
     assert client.get(not_recipient).status_code == 404
+
+
+@time_machine.travel(IN_MAY)
+def test_panels_show_rates_to_the_committee_and_answers_on_private_state_pages(survey, cast, rf):
+    from questionnaires.panels import dashboard, nav_items, state_page
+
+    _submit(survey, cast.state_a, cast.delegate_a)
+    request = rf.get("/")
+    request.user = cast.chair
+    [(q, rate)] = dashboard(request, 2023).context["rows"]
+    assert (q, rate.submitted, rate.recipients) == (survey, 1, 2)
+    assert dashboard(request, 2022).context["rows"] == []
+    assert state_page(request, cast.state_a, private=False) is None
+    assert len(state_page(request, cast.state_a, private=True).context["responses"]) == 1
+    assert state_page(request, cast.state_b, private=True) is None  # nothing submitted
+    request.user = cast.delegate_a
+    assert dashboard(request, 2023) is None
+    assert [i.label for i in nav_items(request)] == ["Questionnaires"]
