@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -197,7 +198,7 @@ def bilateral_series_plan(
         if not (start_date <= item.date <= end_date):
             errors.append(
                 _("The meeting with %(state)s on %(date)s is outside the series' dates.")
-                % {"state": item.state, "date": item.date.isoformat()}
+                % {"state": item.state, "date": date_format(item.date)}
             )
     if not meetings:
         errors.append(_("Add at least one State to the series."))
@@ -425,7 +426,7 @@ def ia_request_advance(
         raise ValidationError(
             {
                 "on": _("This step cannot be dated before the previous one (%(date)s).")
-                % {"date": previous_date.isoformat()}
+                % {"date": date_format(previous_date)}
             }
         )
     if meeting is not None:

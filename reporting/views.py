@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -452,7 +453,7 @@ def record_received(request):
                 % {
                     "state": d["state"],
                     "year": d["year"],
-                    "date": d["received_on"].strftime("%d.%m.%Y"),
+                    "date": date_format(d["received_on"]),
                     "status": report.get_cycle_status_display(),
                 },
             )
