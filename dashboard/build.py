@@ -1,6 +1,7 @@
 """The dashboard for one year as plain data: figures, tables and charts, shared by the page, exports and API."""
 
 import datetime
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
@@ -8,6 +9,23 @@ from django.utils.translation import gettext_lazy as _
 from . import charts, selectors, tables
 from .cache import reports_stamp
 from .selectors import CooperationFigures, ReportingFigures, Upcoming
+
+
+class LazyTables(Mapping):
+    def __init__(self, builders: dict[str, Callable[[], tables.Table]]):
+        self._builders = builders
+        self._built: dict[str, tables.Table] = {}
+
+    def __getitem__(self, key: str) -> tables.Table:
+        if key not in self._built:
+            self._built[key] = self._builders[key]()
+        return self._built[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._builders)
+
+    def __len__(self) -> int:
+        return len(self._builders)
 
 
 @dataclass
@@ -18,20 +36,21 @@ class Dashboard:
     cooperation: CooperationFigures
     upcoming: Upcoming
 
-    def tables(self) -> dict[str, tables.Table]:
-        return {
-            t.key: t
-            for t in (
-                tables.reporting_table(self.reporting),
-                tables.trend_table(self.reporting),
-                tables.outstanding_table(self.reporting),
-                tables.ca_purpose_table(self.cooperation),
-                tables.ca_year_table(self.cooperation),
-                tables.partners_table(self.cooperation),
-                tables.deadlines_table(self.upcoming),
-                tables.meetings_table(self.upcoming),
-            )
-        }
+    def tables(self) -> "LazyTables":
+        """Every table of the page by key, each built the first time it is read (a page shows some of them
+        and only links to the others' downloads)."""
+        return LazyTables(
+            {
+                "reporting": lambda: tables.reporting_table(self.reporting),
+                "trend": lambda: tables.trend_table(self.reporting),
+                "outstanding": lambda: tables.outstanding_table(self.reporting),
+                "ca_purpose": lambda: tables.ca_purpose_table(self.cooperation),
+                "ca_year": lambda: tables.ca_year_table(self.cooperation),
+                "partners": lambda: tables.partners_table(self.cooperation),
+                "deadlines": lambda: tables.deadlines_table(self.upcoming),
+                "meetings": lambda: tables.meetings_table(self.upcoming),
+            }
+        )
 
     def trend_chart(self) -> charts.TrendChart:
         return charts.trend_chart(self.reporting.trend, url_for_year=lambda y: tables.drilldown_url("owed", year=y))
