@@ -4,6 +4,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from django.db.models import Case, Prefetch, QuerySet, When
+from django.utils import translation
 from django.utils.safestring import SafeString
 
 from committee.selectors import committee_composition
@@ -137,6 +138,15 @@ def _title(section: Section, language: str) -> str:
     return next((t.title for t in section.titles.all() if t.language == language), "")
 
 
+def text_direction(language: str) -> str:
+    """ "rtl" or "ltr" from the language's bidi flag (Django's language info), as base.html does."""
+    try:
+        bidi = translation.get_language_info(language)["bidi"]
+    except KeyError:
+        bidi = language in labels.RTL_LANGUAGES
+    return "rtl" if bidi else "ltr"
+
+
 def document_data(document: ConclusionsDocument, language: str) -> DocumentData:
     """Everything the page and the PDF print for one language, numbered and escaped."""
     version = DocumentLanguageVersion.objects.filter(document=document, language=language).first()
@@ -173,7 +183,7 @@ def document_data(document: ConclusionsDocument, language: str) -> DocumentData:
     return DocumentData(
         document_id=document.pk,
         language=language,
-        direction="rtl" if language in labels.RTL_LANGUAGES else "ltr",
+        direction=text_direction(language),
         status=document.status,
         body=version.body or labels.BODY.get(language, ""),
         issue_date=labels.document_date(version.issue_date, language),

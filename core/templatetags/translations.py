@@ -34,4 +34,5 @@ def missing_languages_filter(obj, field: str = "title") -> list[str]:
 
 @register.inclusion_tag("core/missing_translations.html")
 def missing_translations(obj, field: str = "title"):
-    return {"missing": missing_languages(obj, field)}
+    missing = missing_languages(obj, field)
+    return {"missing": missing, "names": ", ".join(name for _code, name in missing)}
