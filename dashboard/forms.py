@@ -31,6 +31,9 @@ class CaFilterForm(forms.Form):
     purpose = forms.ChoiceField(choices=[("", "")] + Purpose.choices, required=False)
     currency = forms.RegexField(regex=r"^[A-Z]{3}$", required=False)
     partner = forms.CharField(max_length=210, required=False)
+    amount = forms.ChoiceField(
+        choices=[("", ""), ("none", _("without an amount")), ("some", _("with an amount"))], required=False
+    )
 
     def filters(self) -> dict:
         """Valid filters only: an unknown value is ignored rather than showing an error on a read-only list."""
@@ -48,6 +51,8 @@ class CaFilterForm(forms.Form):
             out.append((str(_("Currency")), f["currency"]))
         if f.get("partner"):
             out.append((str(_("Partner")), partner_name(f["partner"])))
+        if f.get("amount"):
+            out.append((str(_("Amount")), str(dict(self.fields["amount"].choices)[f["amount"]])))
         return out
 
 

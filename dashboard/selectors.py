@@ -693,9 +693,14 @@ def upcoming(
 CA_FILTERS = ("direction", "purpose", "currency", "partner")
 
 
-def ca_row_list(*, year: int, direction: str = "", purpose: str = "", currency: str = "", partner: str = ""):
-    """The C&A rows behind a total: the current versions of the reports on `year`, filtered."""
+def ca_row_list(
+    *, year: int, direction: str = "", purpose: str = "", currency: str = "", partner: str = "", amount: str = ""
+):
+    """The C&A rows behind a total: the current versions of the reports on `year`, filtered
+    (`amount`: "none" for rows without an amount, "some" for rows with one)."""
     qs = ca_rows(years=[year])
+    if amount in ("none", "some"):
+        qs = qs.filter(amount__isnull=amount == "none")
     if direction:
         qs = qs.filter(direction=direction)
     if purpose:

@@ -305,7 +305,7 @@ def partners_table(fig: CooperationFigures) -> Table:
         [
             Cell(p.name, drilldown_url("ca-rows", year=fig.year, partner=p.key)),
             _int(p.rows, drilldown_url("ca-rows", year=fig.year, partner=p.key)),
-            _int(p.reporting_states),
+            _int(p.reporting_states, drilldown_url("ca-rows", year=fig.year, partner=p.key)),
             Cell(
                 "; ".join(
                     f"{number_format(amount, decimal_pos=2, force_grouping=True)} {currency}"

@@ -191,3 +191,18 @@ def test_obligations_drilldown_lists_states_owing_a_deadline(world):
 def test_obligations_drilldown_without_source_is_404(world):
     url = reverse("dashboard:drilldown", kwargs={"kind": "obligations"})
     assert _get(world, url).status_code == 404
+
+
+def test_rows_without_amount_and_outstanding_count_are_links(world):
+    html = _get(world, reverse("dashboard:index")).content.decode()
+    ca = reverse("dashboard:drilldown", kwargs={"kind": "ca-rows"})
+    assert f'<a href="{ca}?year=2022&amp;direction=received&amp;amount=none">1 row</a>' in html
+    missing = reverse("dashboard:drilldown", kwargs={"kind": "missing"})
+    assert f'<a href="{missing}?year=2022">2 States</a>' in html
+
+
+def test_ca_rows_without_amount_filter(world):
+    url = reverse("dashboard:drilldown", kwargs={"kind": "ca-rows"}) + "?year=2022&amount=none"
+    response = _get(world, url)
+    assert response.context["page"].paginator.count == 1
+    assert ("Amount", "without an amount") in response.context["filters"]
