@@ -1,6 +1,7 @@
 # Two commands for a newcomer: `make run` and `make test`. See README.md.
 SHELL := /bin/bash
 PORT ?= 8000
+TEST_WORKERS ?= auto
 VENV := .venv
 BIN := $(VENV)/bin
 # Django 6 needs Python 3.12+: the first of python3.13, python3.12, python3 (pyenv reads .python-version) that is recent enough.
@@ -52,7 +53,7 @@ beat: venv
 	$(BIN)/celery -A config beat -l info --schedule var/celerybeat-schedule
 
 test: install
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 lint: venv
 	$(BIN)/ruff check .
