@@ -223,6 +223,8 @@ def load(ctx: DemoContext) -> None:
         title_en="Workshop on Article 7 reporting: the 30 April deadline and the online reporting tool",
         title_fr="Atelier sur les rapports au titre de l'article 7 : la date limite du 30 avril et l'outil "
         "d'établissement de rapports en ligne",
+        title_es="Taller sobre los informes del artículo 7: el plazo del 30 de abril y la herramienta de "
+        "presentación de informes en línea",
         start_date=a3["date"],
         end_date=a3["date"],
         place="Geneva",
@@ -266,6 +268,7 @@ def load(ctx: DemoContext) -> None:
         title_en=a6["title"],
         title_fr="Coopération et assistance et Plan d'action d'Oslo – Pour une amélioration de la coopération et "
         "de l'assistance",
+        title_es="La cooperación y la asistencia y el Plan de Acción de Oslo: hacia una mejor cooperación y asistencia",
         start_date=datetime.date(2023, 6, 20),
         end_date=datetime.date(2023, 6, 20),
         place=im["place"],
@@ -381,6 +384,7 @@ def load(ctx: DemoContext) -> None:
         status=MeetingStatus.HELD,
         title_en="Cooperation and Assistance Fund: work with Nigeria",
         title_fr="Fonds de coopération et d'assistance : travail avec le Nigéria",
+        title_es="Fondo de Cooperación y Asistencia: trabajo con Nigeria",
         start_date=datetime.date(2023, 7, 12),
         end_date=datetime.date(2023, 7, 12),
         is_online=True,
@@ -414,7 +418,10 @@ def load(ctx: DemoContext) -> None:
         states=[states["KHM"]],
     )
 
-    # 11-19. Priority actions for 2023-2024: English summarised from the yaml, French from the seed.
+    # 11-19. Priority actions for 2023-2024: English summarised from the yaml, French from the seed, Spanish as
+    # in the Spanish conclusions.
+    from conclusions.demo import PARAGRAPHS_ES
+
     period, _ = upsert(
         PriorityActionPeriod, committee=ca, start_year=2023, end_year=2024, defaults={"adopted_at": msp21}
     )
@@ -440,6 +447,7 @@ def load(ctx: DemoContext) -> None:
             defaults={
                 "text_en": PRIORITY_EN[number],
                 "text_fr": french.get(number, ""),
+                "text_es": PARAGRAPHS_ES[number - 1] if number <= len(PARAGRAPHS_ES) else "",
                 "status": status,
             },
         )
