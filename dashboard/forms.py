@@ -31,8 +31,9 @@ class CaFilterForm(forms.Form):
     purpose = forms.ChoiceField(choices=[("", "")] + Purpose.choices, required=False)
     currency = forms.RegexField(regex=r"^[A-Z]{3}$", required=False)
     partner = forms.CharField(max_length=210, required=False)
+    # Rows without an amount carry qualitative information only; the labels are the dashboard's own.
     amount = forms.ChoiceField(
-        choices=[("", ""), ("none", _("without an amount")), ("some", _("with an amount"))], required=False
+        choices=[("", ""), ("none", _("Qualitative C&A")), ("some", _("Quantitative C&A"))], required=False
     )
 
     def filters(self) -> dict:
@@ -52,7 +53,7 @@ class CaFilterForm(forms.Form):
         if f.get("partner"):
             out.append((str(_("Partner")), partner_name(f["partner"])))
         if f.get("amount"):
-            out.append((str(_("Amount")), str(dict(self.fields["amount"].choices)[f["amount"]])))
+            out.append((str(dict(self.fields["amount"].choices)[f["amount"]]), ""))
         return out
 
 
