@@ -85,7 +85,7 @@ def test_french_delegate_from_reminder_to_submitted_report(cast, delegate, djang
     title = "Rapport au titre de l'article 7 portant sur l'année civile 2023"
     assert french.subject == f"Rappel : {title}, 14 jours restants"
     assert "Bonjour Awa Diop," in french.body
-    assert f"{title} pour Île A est attendu le 30 avril 2024 : 14 jours restants." in french.body
+    assert f"{title} (Île A) est attendu le 30 avril 2024 : 14 jours restants." in french.body
     assert "Ouvrez le formulaire et présentez-le ici :" in french.body
     manage = url("overview", cast.state_a.iso3)
     assert manage in french.body

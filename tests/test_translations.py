@@ -290,7 +290,7 @@ def test_deadline_reminder_goes_out_in_french(cast, django_capture_on_commit_cal
         "Rappel : Rapport au titre de l'article 7 portant sur l'année civile 2023, 14 jours restants"
     )
     title = "Rapport au titre de l'article 7 portant sur l'année civile 2023"
-    assert f"{title} pour Île A est attendu le 30 avril 2024" in body
+    assert f"{title} (Île A) est attendu le 30 avril 2024" in body
     assert "14 jours restants" in html and "Ouvrir le formulaire" in html
     english, _body, _html = _one_to(cast.delegate_a.email)
     assert english.subject.startswith("Reminder: Article 7 report on calendar year 2023")
@@ -346,10 +346,10 @@ def test_invitation_goes_out_in_french(cast, django_capture_on_commit_callbacks)
         )
     message, body, html = _one_to("nouveau@example.org")
     assert message.subject == (
-        "Votre compte pour Île A sur la plateforme de coopération et d'assistance de la Convention sur "
+        "Votre compte (Île A) sur la plateforme de coopération et d'assistance de la Convention sur "
         "l'interdiction des mines antipersonnel"
     )
-    assert "L'Unité d'appui à l'application vous a créé un compte en tant que délégué de Île A" in body
+    assert "L'Unité d'appui à l'application vous a créé un compte de délégué (État : Île A)." in body
     assert "/people/invitation/" in body
     assert "Choisissez votre mot de passe" in html
 
