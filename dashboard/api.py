@@ -7,6 +7,8 @@ from decimal import Decimal
 from django.db.models import Model, QuerySet
 from django.utils import timezone
 from django.utils.functional import Promise
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, viewsets
 from rest_framework.response import Response
 
@@ -63,6 +65,7 @@ class DashboardViewSet(viewsets.ViewSet):
 
     permission_classes = [IsCommittee]
 
+    @extend_schema(parameters=[YearQuery], responses=OpenApiTypes.OBJECT)
     def list(self, request):
         query = YearQuery(data=request.query_params)
         query.is_valid(raise_exception=True)

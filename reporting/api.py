@@ -6,6 +6,7 @@ report, drafts included; a delegate gets the public ones plus its own State's dr
 from django.db.models import Q
 from django_filters import rest_framework as filters
 from rest_framework import mixins, serializers, viewsets
+from rest_framework.pagination import LimitOffsetPagination
 
 from accounts.roles import delegate_state_id, is_committee
 
@@ -77,10 +78,25 @@ class ReportApiFilter(filters.FilterSet):
         fields = ["year", "state"]
 
 
+class YearOrPagePagination(LimitOffsetPagination):
+    """One cycle (`?year=`) comes as a plain list (at most one report per State); anything wider is
+    paged (`?limit=&offset=`, 200 by default) so a response never grows with the years."""
+
+    default_limit = 200
+    max_limit = 1000
+
+    def paginate_queryset(self, queryset, request, view=None):
+        if request.query_params.get("year") and self.limit_query_param not in request.query_params:
+            return None
+        return super().paginate_queryset(queryset, request, view)
+
+
 class ReportViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
-    """Article 7 reports; `?year=2022` for the reports on calendar year 2022."""
+    """Article 7 reports; `?year=2022` for the reports on calendar year 2022 (a plain list);
+    without a year the list is paged with `limit` and `offset`."""
 
     serializer_class = ReportSerializer
+    pagination_class = YearOrPagePagination
     filterset_class = ReportApiFilter
 
     def get_queryset(self):

@@ -191,3 +191,16 @@ def test_reminders_source_lists_outstanding_states_until_they_submit(cast):
         services.report_submit(report=report, by=None)
     assert Article7Source().is_fulfilled(ob)
     assert cast.state_a.pk not in {o.state_id for o in Article7Source().obligations(today=today)}
+
+
+def test_report_list_without_a_year_is_paged(cast):
+    from reporting.tests.factories import CycleFactory
+
+    for year in (2020, 2021, 2022):
+        services.report_start(
+            state=cast.state_a, cycle=CycleFactory(year=year), by=cast.delegate_a, prefill_from_last_year=False
+        )
+    client = client_for(cast, "isu")
+    page = client.get(reverse("report-list") + "?limit=2").json()
+    assert page["count"] == 3 and len(page["results"]) == 2 and page["next"]
+    assert isinstance(client.get(reverse("report-list") + "?year=2021").json(), list)
