@@ -9,6 +9,7 @@ from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from .charts import bar_chart_svg
 from .models import Answer, Choice, Question, QuestionKind, Questionnaire, Recipient, Response
@@ -87,10 +88,10 @@ class RecipientRow:
     @property
     def status_label(self) -> str:
         return {
-            "not_started": _("Not started"),
-            "draft": _("Draft"),
-            "submitted": _("Submitted"),
-            "late": _("Submitted late"),
+            "not_started": pgettext("questionnaire answers", "Not started"),
+            "draft": pgettext("questionnaire answers", "Draft"),
+            "submitted": pgettext("questionnaire answers", "Submitted"),
+            "late": pgettext("questionnaire answers", "Submitted late"),
         }[self.status]
 
 

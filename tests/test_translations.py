@@ -247,6 +247,28 @@ def test_meeting_title_falls_back_to_english_and_staff_see_the_missing_translati
 
 
 @pytest.mark.django_db
+def test_questionnaire_questions_fall_back_to_english_and_staff_see_the_missing_translation(cast):
+    from questionnaires.tests.factories import QuestionFactory, QuestionnaireFactory
+
+    questionnaire = QuestionnaireFactory(title_en="C&A", title_fr="C et A", title_es="CyA")
+    QuestionFactory(
+        questionnaire=questionnaire,
+        text_en="Does a platform exist?",
+        text_fr="Existe-t-il une plateforme ?",
+        text_es="",
+    )
+    detail = reverse("questionnaires:detail", args=[questionnaire.pk])
+    isu = client_for(cast, "isu")
+    isu.cookies[settings.LANGUAGE_COOKIE_NAME] = "es"
+    page = isu.get(detail).content.decode()
+    assert "Does a platform exist?" in page and "Falta la traducción: Español" in page
+    isu.cookies[settings.LANGUAGE_COOKIE_NAME] = "fr"
+    page = plain(isu.get(detail).content.decode())
+    assert "Existe-t-il une plateforme ?" in page and "Traduction manquante : Espagnol" in page
+    assert page.count("Traduction manquante") == 1  # the title has all three languages
+
+
+@pytest.mark.django_db
 def test_missing_translations_ignore_languages_the_model_does_not_store():
     from core.templatetags.translations import missing_languages
     from states.tests.factories import StateFactory
