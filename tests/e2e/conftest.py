@@ -31,7 +31,8 @@ def browser():
 def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.set_default_timeout(15000)
+    page.set_default_timeout(45000)  # generous: CI machines are shared
+    page.on("dialog", lambda dialog: dialog.accept())  # "Submit the report?" confirmations
     yield page
     context.close()
 
