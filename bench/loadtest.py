@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from measure import Session  # noqa: E402  (also sets up Django on the same database)
 
 from accounts.models import Role, User  # noqa: E402
-from reporting.models import Report, ReportState  # noqa: E402
+from reporting.models import Report, ReportState, ReportVersion  # noqa: E402
 from reporting.sections import SECTIONS  # noqa: E402
 from reporting.selectors import current_cycle_year  # noqa: E402
 from states.models import State  # noqa: E402
@@ -30,10 +30,17 @@ CSRF_RE = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
 def setup_delegates(count: int) -> list[tuple[str, str]]:
-    """One delegate per State, for the first `count` States that owe a report and have none yet."""
-    year = current_cycle_year(datetime.date.today())
-    taken = set(Report.objects.filter(cycle__year=year).values_list("state_id", flat=True))
-    states = [s for s in State.objects.parties_in(year).order_by("iso3") if s.pk not in taken][:count]
+    """One delegate per State, for the first `count` States that owe a report this cycle; their demo
+    reports of the cycle are removed first (this runs on the load test's own database)."""
+    from reporting.selectors import current_cycle, is_report_required
+
+    cycle = current_cycle(datetime.date.today())
+    cycle.save() if cycle.pk is None else None
+    states = [s for s in State.objects.order_by("iso3") if is_report_required(s, cycle)][:count]
+    old = Report.objects.filter(cycle=cycle, state__in=states)
+    old.update(current_version=None)
+    ReportVersion.objects.filter(report__in=old).delete()
+    old.delete()
     users = []
     for state in states:
         email = f"load.{state.iso3.lower()}@example.org"
