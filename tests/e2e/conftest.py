@@ -43,7 +43,7 @@ def login(page, live_server):
         page.goto(f"{live_server.url}/accounts/login/")
         page.fill("#id_username", email)
         page.fill("#id_password", password)
-        page.click("button[type=submit]")
-        page.wait_for_load_state()
+        with page.expect_navigation():
+            page.click("button[type=submit]")
 
     return _login

@@ -23,8 +23,11 @@ def _fill_report_and_submit(page, base: str, save_label: str, submit_label: str)
 
 def test_delegate_saves_reloads_finishes_and_submits_then_report_is_read_only(page, live_server, login, cast):
     login(cast.delegate_a.email, PASSWORD)
-    page.click("text=Start the report")
-    page.click("button:has-text('Start the report')")
+    with page.expect_navigation():
+        page.click("text=Start the report")
+    with page.expect_navigation():
+        page.click("button:has-text('Start the report')")
+    page.wait_for_url("**/edit/**")
     assert "/edit/" in page.url
     base = page.url.split("/edit/")[0]
 
@@ -85,8 +88,11 @@ def test_french_speaking_delegate_does_the_flow_in_french(page, live_server, log
     cast.delegate_a.save()
     login(cast.delegate_a.email, PASSWORD)
     assert page.locator("html").get_attribute("lang") == "fr"
-    page.click("text=Commencer le rapport")
-    page.click("button:has-text('Commencer le rapport')")
+    with page.expect_navigation():
+        page.click("text=Commencer le rapport")
+    with page.expect_navigation():
+        page.click("button:has-text('Commencer le rapport')")
+    page.wait_for_url("**/edit/**")
     base = page.url.split("/edit/")[0]
     page.fill("textarea[name=text]", "Loi nationale adoptée.")
     with page.expect_navigation():
