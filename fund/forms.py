@@ -3,6 +3,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from config.uploads import validate_document
 from states.models import Organisation, State
 
 from .models import MONEY, Application, Purpose, TermsOfReference
@@ -191,13 +192,16 @@ class DisbursementForm(forms.Form):
 
 
 class FinalReportUploadForm(forms.Form):
-    file = forms.FileField(label=_("Final report"), help_text=_("PDF, Word or OpenDocument, up to 20 MB."))
+    file = forms.FileField(
+        label=_("Final report"), help_text=_("PDF, Word or OpenDocument, up to 20 MB."), validators=[validate_document]
+    )
 
 
 class FinalReportReceiveForm(forms.Form):
     file = forms.FileField(
         label=_("Final report"),
         required=False,
+        validators=[validate_document],
         help_text=_("Only if the State sent it another way (e.g. by e-mail); otherwise the uploaded report is used."),
     )
     note = forms.CharField(label=_("Note to the State"), widget=forms.Textarea(attrs={"rows": 3}), required=False)

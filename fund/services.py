@@ -9,7 +9,6 @@ in one transaction with the currency's `FundAccount` row locked, so concurrent r
 import datetime
 from collections.abc import Iterable
 from decimal import Decimal
-from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -17,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from ops.tasks import enqueue_on_commit
 from states.models import Organisation, State
 
 from .models import (
@@ -117,7 +117,7 @@ def _record(
     )
     from . import tasks  # the task module imports the e-mails, which import nothing from here
 
-    transaction.on_commit(partial(tasks.send_step_email.delay, event.pk))
+    enqueue_on_commit(tasks.send_step_email, event.pk)  # kept in the outbox if Redis is down
     return event
 
 

@@ -9,6 +9,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ops.tasks import enqueue_on_commit
 from states.models import State
 
 from .answers import AnswerForm, is_empty, typed_value
@@ -252,7 +253,7 @@ def questionnaire_circulate(*, questionnaire: Questionnaire, by, today: datetime
     q.circulated_at = timezone.now()
     q.circulated_by = by
     q.save(update_fields=["circulated_at", "circulated_by"])
-    send_circulation.delay_on_commit(q.pk)
+    enqueue_on_commit(send_circulation, q.pk)
     return q
 
 

@@ -201,9 +201,11 @@ def circulate(request, pk: int):
     if request.method == "POST":
         try:
             if q.is_circulated:
+                from ops.tasks import enqueue_on_commit
+
                 from .tasks import send_circulation
 
-                send_circulation.delay_on_commit(q.pk)
+                enqueue_on_commit(send_circulation, q.pk)
                 messages.success(
                     request, _("E-mails are being sent to the %(n)s recipients not yet notified.") % {"n": len(pending)}
                 )
