@@ -16,4 +16,4 @@ class Command(BaseCommand):
         if ctx.logins:
             self.stdout.write("Demo logins (e-mail / password):")
             for role, email, password in ctx.logins:
-                self.stdout.write(f"  {role:<28} {email:<32} {password}")
+                self.stdout.write(f"  {role:<32} {email:<30} {password}")
