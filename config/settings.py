@@ -185,11 +185,17 @@ REMINDER_OFFSETS_DAYS = env.list("REMINDER_OFFSETS_DAYS", cast=int, default=[60,
 REMINDER_OVERDUE_FIRST_DAYS = env.int("REMINDER_OVERDUE_FIRST_DAYS", default=1)
 REMINDER_OVERDUE_EVERY_DAYS = env.int("REMINDER_OVERDUE_EVERY_DAYS", default=14)
 REMINDER_HOUR = env.int("REMINDER_HOUR", default=8)  # Geneva time (CELERY_TIMEZONE)
+from celery.schedules import crontab  # noqa: E402
+
 from reminders.schedule import beat_schedule  # noqa: E402  (no Django imports in that module)
 
 CELERY_BEAT_SCHEDULE = {
     **beat_schedule(hour=REMINDER_HOUR),
     "flush-pending-tasks": {"task": "ops.flush_pending_tasks", "schedule": 60.0},
+    "questionnaires-circulate-due": {
+        "task": "questionnaires.tasks.circulate_due",
+        "schedule": crontab(hour=REMINDER_HOUR, minute=5),
+    },
 }
 
 REST_FRAMEWORK = {

@@ -21,6 +21,7 @@ class QuestionnaireForm(forms.ModelForm):
             "introduction_fr",
             "introduction_es",
             "circulation_date",
+            "circulate_automatically",
             "deadline",
             "committee",
         ]

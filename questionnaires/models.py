@@ -50,6 +50,11 @@ class Questionnaire(models.Model):
     introduction_fr = models.TextField(_("introduction (French)"), blank=True)
     introduction_es = models.TextField(_("introduction (Spanish)"), blank=True)
     circulation_date = models.DateField(_("circulation date"))
+    circulate_automatically = models.BooleanField(
+        _("circulate automatically on the circulation date"),
+        default=False,
+        help_text=_("The questionnaire is e-mailed on that day if it has questions and recipients."),
+    )
     deadline = models.DateField(_("deadline for answers"))
     recipient_groups = models.JSONField(_("recipient groups"), default=list, blank=True)
     circulated_at = models.DateTimeField(_("circulated at"), null=True, blank=True)

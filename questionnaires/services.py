@@ -257,6 +257,25 @@ def questionnaire_circulate(*, questionnaire: Questionnaire, by, today: datetime
     return q
 
 
+def questionnaires_circulate_due(*, today: datetime.date | None = None) -> list[Questionnaire]:
+    """Circulate the questionnaires set to go out automatically whose circulation date has come.
+
+    One that cannot go (no question or recipient yet, deadline passed) is skipped and stays a
+    draft; the ISU sees it there. Idempotent: a circulated questionnaire is never sent twice.
+    """
+    today = today or timezone.localdate()
+    circulated = []
+    due = Questionnaire.objects.filter(
+        circulate_automatically=True, circulated_at__isnull=True, circulation_date__lte=today
+    )
+    for questionnaire in due:
+        try:
+            circulated.append(questionnaire_circulate(questionnaire=questionnaire, by=None, today=today))
+        except ValidationError:
+            continue
+    return circulated
+
+
 def questionnaire_send_invitations(*, questionnaire: Questionnaire) -> int:
     """E-mail the delegates of every recipient State not yet notified; returns the number of e-mails sent.
 

@@ -21,3 +21,9 @@ def send_circulation(questionnaire_id: int) -> int:
     if questionnaire is None:
         return 0
     return services.questionnaire_send_invitations(questionnaire=questionnaire)
+
+
+@shared_task(name="questionnaires.tasks.circulate_due", ignore_result=True, time_limit=300)
+def circulate_due() -> int:
+    """Daily: circulate the questionnaires scheduled for today (beat, see config/settings.py)."""
+    return len(services.questionnaires_circulate_due())
