@@ -6,16 +6,12 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from core.forms import add_service_errors
+
 from . import permissions, services
 from .forms import CommitteeYearForm, MembershipForm
 from .models import Committee
 from .selectors import committee_composition
-
-
-def _apply_errors(form, exc: ValidationError) -> None:
-    for field, errors in exc.message_dict.items():
-        for error in errors:
-            form.add_error(field if field in form.fields else None, error)
 
 
 def committee_list(request):
@@ -44,7 +40,7 @@ def membership_add(request, slug: str):
         try:
             services.committee_membership_add(committee=committee, **form.cleaned_data)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Membership added."))
             return redirect("committee:detail", slug=committee.slug)
@@ -59,7 +55,7 @@ def year_set(request, slug: str):
         try:
             services.committee_year_set(committee=committee, **form.cleaned_data)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Chair and gender focal point saved."))
             return redirect("committee:detail", slug=committee.slug)

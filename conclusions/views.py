@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.roles import is_isu
+from core.forms import add_service_errors
 
 from . import permissions, selectors, services
 from .forms import (
@@ -36,16 +37,6 @@ def login_on_denied(view):
             return redirect_to_login(request.get_full_path())
 
     return wrapper
-
-
-def _apply_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            for error in errors:
-                form.add_error(field if field in form.fields else None, error)
-    else:
-        for error in exc.messages:
-            form.add_error(None, error)
 
 
 def _edit_url(document) -> str:
@@ -82,7 +73,7 @@ def document_create(request):
         try:
             document = services.document_create(**form.cleaned_data)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Document created. Generate a draft from the data or add paragraphs."))
             return redirect(_edit_url(document))
@@ -181,7 +172,7 @@ def document_settings(request, slug: str, code: str):
         try:
             services.document_update(document=document, **form.cleaned_data)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Document settings saved."))
             return redirect(_edit_url(document))
@@ -203,7 +194,7 @@ def version_edit(request, slug: str, code: str, language: str):
         try:
             services.version_save(document=document, language=language, **fields)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Header (%(language)s) saved.") % {"language": Language(language).label})
             return redirect(_edit_url(document))
@@ -241,7 +232,7 @@ def section_add(request, slug: str, code: str):
         try:
             services.section_add(document=document, kind=form.cleaned_data["kind"], titles=form.titles())
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Section added."))
             return redirect(_edit_url(document))
@@ -290,7 +281,7 @@ def paragraph_add(request, slug: str, code: str, section: int):
         try:
             paragraph = services.paragraph_add(section=section_obj, kind=form.cleaned_data["kind"], texts=form.texts())
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Paragraph added."))
             return redirect(f"{_edit_url(document)}#p{paragraph.pk}")
@@ -316,7 +307,7 @@ def paragraph_edit(request, slug: str, code: str, pk: int):
         try:
             services.paragraph_update(paragraph=paragraph, texts=form.texts(), kind=form.cleaned_data["kind"])
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Paragraph saved."))
             return redirect(f"{_edit_url(document)}#p{paragraph.pk}")

@@ -7,21 +7,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accounts.roles import delegate_state_id, is_committee
+from core.forms import add_service_errors
 from core.templatetags.numbers import number
 
 from . import forms, permissions, selectors, services
 from .models import Action, Status
-
-
-def _apply_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            for error in errors:
-                form.add_error(field if field in form.fields else None, error)
-    else:
-        for error in exc.messages:
-            form.add_error(None, error)
-
 
 # --- overview, contributions, terms of reference ------------------------------------------------
 
@@ -49,7 +39,7 @@ def contribution_add(request):
         try:
             contribution = services.contribution_record(by=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(
                 request,
@@ -76,7 +66,7 @@ def terms_add(request):
         try:
             terms = services.terms_create(by=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Terms of reference version %(v)s recorded.") % {"v": terms.version})
             return redirect("fund:terms_list")
@@ -137,9 +127,9 @@ def _save_application(request, form, formset, *, application=None):
             errors = exc.message_dict
             formset.add_budget_error(" ".join(errors.pop("budget")))
             if errors:
-                _apply_errors(form, ValidationError(errors))
+                add_service_errors(form, ValidationError(errors))
         else:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
         return None
 
 
@@ -227,7 +217,7 @@ def _step(request, pk: int, *, action: str, form_class, call, title: str, succes
         try:
             call(application, form.cleaned_data)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, success)
             return redirect("fund:application_detail", pk=application.pk)

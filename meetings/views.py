@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from accounts.roles import is_committee, require_committee, require_isu
 from committee.models import Committee
 from config.uploads import serve_file
+from core.forms import add_service_errors
 from states.models import State
 
 from . import permissions, selectors, services
@@ -36,15 +37,6 @@ from .forms import (
 from .models import BilateralSeries, FollowUpStatus, IAStep, Meeting, MeetingKind, PriorityActionPeriod
 
 CALENDAR_CONTENT_TYPE = "text/calendar; charset=utf-8"
-
-
-def _apply_errors(form, exc: ValidationError) -> None:
-    if not hasattr(exc, "error_dict"):
-        form.add_error(None, exc)
-        return
-    for field, errors in exc.message_dict.items():
-        for error in errors:
-            form.add_error(field if field in form.fields else None, error)
 
 
 BACK_LABELS = {
@@ -119,7 +111,7 @@ def meeting_create(request):
         try:
             meeting = services.meeting_create(by=request.user, **data, **relations)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Meeting “%(title)s” recorded.") % {"title": meeting.title})
             return redirect("meetings:detail", code=meeting.code)
@@ -136,7 +128,7 @@ def meeting_update(request, code: str):
         try:
             meeting = services.meeting_update(meeting=meeting, **data, **relations)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Meeting saved."))
             return redirect("meetings:detail", code=meeting.code)
@@ -235,7 +227,7 @@ def speaker_add(request, code: str):
         try:
             services.speaker_add(meeting=meeting, **form.cleaned_data)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Speaker added."))
             if "another" in request.POST:
@@ -261,7 +253,7 @@ def speaker_update(request, pk: int):
         try:
             services.speaker_update(speaker=speaker, **data)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Speaker saved."))
             return redirect("meetings:detail", code=speaker.meeting.code)
@@ -315,7 +307,7 @@ def followup_create(request, code: str):
         try:
             services.followup_create(meeting=meeting, **form.cleaned_data)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Follow-up added."))
             return redirect("meetings:detail", code=meeting.code)
@@ -336,7 +328,7 @@ def followup_update(request, pk: int):
         try:
             services.followup_update(followup=followup, **form.cleaned_data)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Follow-up saved."))
             return redirect("meetings:followup_detail", pk=followup.pk)
@@ -431,7 +423,7 @@ def ia_update(request, pk: int):
         try:
             services.ia_request_update(request=ia, **form.cleaned_data)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Request saved."))
             return redirect("meetings:ia_detail", pk=ia.pk)
@@ -448,7 +440,7 @@ def ia_advance(request, pk: int):
         try:
             services.ia_request_advance(request=ia, **form.cleaned_data)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Step recorded."))
             return redirect("meetings:ia_detail", pk=ia.pk)
@@ -479,7 +471,7 @@ def priority_create(request):
         try:
             services.priority_action_create(**form.cleaned_data)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Priority action added."))
             return redirect("meetings:priority_list")
@@ -494,7 +486,7 @@ def priority_update(request, pk: int):
         try:
             services.priority_action_update(action=action, **form.cleaned_data)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Priority action saved."))
             return redirect("meetings:priority_list")
@@ -511,7 +503,7 @@ def period_create(request):
         try:
             services.priority_period_create(**form.cleaned_data)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Period added."))
             return redirect("meetings:priority_list")

@@ -11,21 +11,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.roles import is_committee, require_isu
+from core.forms import add_service_errors
 
 from . import exports, permissions, selectors, services
 from .answers import AnswerForm
 from .forms import QuestionForm, QuestionnaireForm, RecipientsForm
 from .models import Questionnaire
-
-
-def _apply_errors(form, exc: ValidationError) -> None:
-    if not hasattr(exc, "error_dict"):
-        for message in exc.messages:
-            form.add_error(None, message)
-        return
-    for name, errors in exc.message_dict.items():
-        for error in errors:
-            form.add_error(name if name in form.fields else None, error)
 
 
 def _message_errors(request, exc: ValidationError) -> None:
@@ -56,7 +47,7 @@ def questionnaire_create(request):
         try:
             q = services.questionnaire_create(by=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Questionnaire created. Add its questions, then choose the recipients."))
             return redirect("questionnaires:detail", pk=q.pk)
@@ -84,7 +75,7 @@ def questionnaire_update(request, pk: int):
         try:
             services.questionnaire_update(questionnaire=q, **form.cleaned_data)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Questionnaire saved."))
             return redirect("questionnaires:detail", pk=q.pk)
@@ -109,7 +100,7 @@ def question_create(request, pk: int):
                 **form.service_fields(),
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Question added."))
             if "add_another" in request.POST:
@@ -136,7 +127,7 @@ def question_update(request, pk: int):
                 **form.service_fields(),
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Question saved."))
             return redirect("questionnaires:detail", pk=q.pk)
@@ -185,7 +176,7 @@ def recipients(request, pk: int):
         try:
             found = services.questionnaire_set_recipients(questionnaire=q, **form.cleaned_data)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("%(n)s recipient States saved.") % {"n": len(found)})
             return redirect("questionnaires:detail", pk=q.pk)
@@ -311,7 +302,7 @@ def _answer(request, q: Questionnaire, state_id: int, *, here: str, on_behalf_of
                 messages.success(request, _("Draft saved. Nothing is sent until you submit."))
                 return redirect(here)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
     else:
         if request.method == "POST":
             messages.error(request, _("The deadline has passed: the submitted answers can no longer be changed."))

@@ -8,16 +8,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from committee.models import Committee
+from core.forms import add_service_errors
 from states.models import State
 
 from . import permissions, selectors, services
 from .forms import ContactForm, PanelsForm, StatementForm, WorkplanItemForm
-
-
-def _apply_errors(form, exc: ValidationError) -> None:
-    for name, errors in exc.message_dict.items():
-        for error in errors:
-            form.add_error(name if name in form.fields else None, error)
 
 
 def _fields(form) -> dict:
@@ -55,7 +50,7 @@ def item_create(request, slug: str, year: int):
                 committee=committee, year=year, actions=form.cleaned_data["actions"], **_fields(form)
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Item added to the workplan."))
             return redirect("workplan:item_detail", pk=item.pk)
@@ -87,7 +82,7 @@ def item_update(request, pk: int):
         try:
             services.workplan_item_update(item=item, actions=form.cleaned_data["actions"], **_fields(form))
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Item saved."))
             return redirect("workplan:item_detail", pk=item.pk)
@@ -127,7 +122,7 @@ def statement_create(request, pk: int):
         try:
             services.statement_create(item=item, **form.cleaned_data)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Statement recorded."))
             return redirect("workplan:item_detail", pk=item.pk)
@@ -151,7 +146,7 @@ def statement_update(request, pk: int):
         try:
             services.statement_update(statement=statement, **form.cleaned_data)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Statement saved."))
             return redirect("workplan:item_detail", pk=statement.item_id)
@@ -213,7 +208,7 @@ def contact_create(request, pk: int):
         try:
             services.contact_record(item=item, by=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Contact with %(state)s recorded.") % {"state": form.cleaned_data["state"]})
             return redirect("workplan:contacts", pk=item.pk)
@@ -232,7 +227,7 @@ def contact_update(request, pk: int):
         try:
             services.contact_update(contact=contact, **form.cleaned_data)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Contact saved."))
             return redirect("workplan:contacts", pk=contact.item_id)
