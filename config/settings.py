@@ -19,6 +19,10 @@ SECRET_KEY = env("SECRET_KEY", default="insecure-embedded-default-key-change-me-
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
+# How many reverse proxies (load balancers) stand in front of the app and append to
+# X-Forwarded-For; 0 means clients connect directly. Used to find the client's address by axes and
+# by the API throttles (deploy/README.md).
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
