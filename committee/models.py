@@ -1,17 +1,16 @@
 from django.conf import settings
 from django.db import models
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from core.translation import TranslatedField
 
 MEMBERS_PER_YEAR = 4
 
 
 class Committee(models.Model):
     slug = models.SlugField(_("slug"), unique=True)
-    name_en = models.CharField(_("name (English)"), max_length=200)
-    name_fr = models.CharField(_("name (French)"), max_length=200, blank=True)
-    name_es = models.CharField(_("name (Spanish)"), max_length=200, blank=True)
+    name = TranslatedField(models.CharField, _("name"), max_length=200)
     is_coordinating = models.BooleanField(_("coordinating committee"), default=False)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     history = HistoricalRecords()
@@ -23,11 +22,6 @@ class Committee(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-    @property
-    def name(self) -> str:
-        lang = (translation.get_language() or "en")[:2]
-        return getattr(self, f"name_{lang}", "") or self.name_en
 
 
 class CommitteeMembershipQuerySet(models.QuerySet):

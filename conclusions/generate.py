@@ -13,6 +13,8 @@ from django.apps import apps
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core.translation import in_language
+
 from . import labels
 from .models import (
     ConclusionsDocument,
@@ -77,10 +79,6 @@ def _states(states, lang: str) -> str:
     overrides = _display_names()
     names = sorted((state_name(s, lang, overrides) for s in states), key=_collation_key)
     return _join(names, lang)
-
-
-def _in(obj, field_name: str, lang: str) -> str:
-    return getattr(obj, f"{field_name}_{lang}", "") or getattr(obj, f"{field_name}_en", "")
 
 
 def _actions(numbers: list[int], lang: str) -> str:
@@ -282,9 +280,9 @@ def part_workshops(draft: Draft, meetings) -> None:
         draft.add(
             f"meeting:{m.pk}",
             en=f"On {_date(m.start_date, 'en')}, {_with_others(m, 'en')} took part in a workshop entitled "
-            f"“{_in(m, 'title', 'en')}”.",
+            f"“{in_language(m, 'title', 'en')}”.",
             fr=f"Le {_date(m.start_date, 'fr')}, {_with_others(m, 'fr')} ont participé à un atelier intitulé "
-            f"« {_in(m, 'title', 'fr')} ».",
+            f"« {in_language(m, 'title', 'fr')} ».",
         )
 
 
@@ -368,8 +366,8 @@ def part_panels(draft: Draft, meetings) -> None:
             at_fr = f"Le {_date(m.start_date, 'fr')}"
         draft.add(
             f"meeting:{m.pk}",
-            en=f"{at_en}, the Committee held a panel discussion on “{_in(m, 'title', 'en')}”.",
-            fr=f"{at_fr}, le Comité a organisé une réunion-débat sur le thème « {_in(m, 'title', 'fr')} ».",
+            en=f"{at_en}, the Committee held a panel discussion on “{in_language(m, 'title', 'en')}”.",
+            fr=f"{at_fr}, le Comité a organisé une réunion-débat sur le thème « {in_language(m, 'title', 'fr')} ».",
         )
 
 
@@ -505,7 +503,7 @@ PLACES = {"Geneva": {"fr": "Genève", "es": "Ginebra"}}
 
 def _header_defaults(document: ConclusionsDocument, lang: str) -> dict[str, str]:
     committee = document.committee
-    name = getattr(committee, f"name_{lang}", "") or committee.name_en
+    name = in_language(committee, "name", lang)
     year = document.year
     meeting = document.meeting
     defaults = {"body": labels.BODY.get(lang, ""), "meeting_name": meeting_name(document.meeting_number, lang)}

@@ -8,6 +8,7 @@ from django.utils import translation
 from django.utils.safestring import SafeString
 
 from committee.selectors import committee_composition
+from core.translation import in_language
 
 from . import labels
 from .markup import render_markup
@@ -93,7 +94,7 @@ def _collation_key(name: str) -> str:
 def state_name(state, language: str, overrides: dict[tuple[int, str], str] | None = None) -> str:
     if overrides and (state.pk, language) in overrides:
         return overrides[(state.pk, language)]
-    return getattr(state, f"name_{language}", "") or state.name_en
+    return in_language(state, "name", language)
 
 
 def composition_line(document: ConclusionsDocument, language: str) -> str:
@@ -101,7 +102,7 @@ def composition_line(document: ConclusionsDocument, language: str) -> str:
     committee's memberships in the document's year, in the document's language."""
     committee = document.committee
     composition = committee_composition(committee=committee, year=document.year)
-    name = getattr(committee, f"name_{language}", "") or committee.name_en
+    name = in_language(committee, "name", language)
     if not composition.members:
         return name
     overrides = {

@@ -7,15 +7,12 @@ from collections import Counter
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-
-def _in_language(obj, prefix: str) -> str:
-    lang = (translation.get_language() or "en")[:2]
-    return getattr(obj, f"{prefix}_{lang}", "") or getattr(obj, f"{prefix}_en")
+from core.translation import TranslatedField
 
 
 class MeetingKind(models.TextChoices):
@@ -121,9 +118,7 @@ class Meeting(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=32, choices=MeetingKind.choices)
     status = models.CharField(_("status"), max_length=16, choices=MeetingStatus.choices, default=MeetingStatus.PLANNED)
-    title_en = models.CharField(_("title (English)"), max_length=300)
-    title_fr = models.CharField(_("title (French)"), max_length=300, blank=True)
-    title_es = models.CharField(_("title (Spanish)"), max_length=300, blank=True)
+    title = TranslatedField(models.CharField, _("title"), max_length=300)
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"), help_text=_("Same as the start date for a one-day meeting."))
     place = models.CharField(_("place"), max_length=200, blank=True)
@@ -193,11 +188,6 @@ class Meeting(models.Model):
 
     def __str__(self) -> str:
         return self.title
-
-    @property
-    def title(self) -> str:
-        """The title in the active language, English when that translation is missing."""
-        return _in_language(self, "title")
 
     @property
     def is_public(self) -> bool:
@@ -575,9 +565,7 @@ class PriorityAction(models.Model):
         PriorityActionPeriod, on_delete=models.CASCADE, related_name="actions", verbose_name=_("period")
     )
     number = models.PositiveSmallIntegerField(_("number"))
-    text_en = models.TextField(_("text (English)"))
-    text_fr = models.TextField(_("text (French)"), blank=True)
-    text_es = models.TextField(_("text (Spanish)"), blank=True)
+    text = TranslatedField(models.TextField, _("text"))
     status = models.CharField(
         _("status"), max_length=16, choices=PriorityStatus.choices, default=PriorityStatus.PLANNED
     )
@@ -598,7 +586,3 @@ class PriorityAction(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number}. {self.text[:80]}"
-
-    @property
-    def text(self) -> str:
-        return _in_language(self, "text")

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from workplan.models import in_language
+from core.translation import TranslatedField
 
 
 class RecipientGroup(models.TextChoices):
@@ -43,12 +43,8 @@ class Questionnaire(models.Model):
         related_name="questionnaires",
         verbose_name=_("on behalf of the committee"),
     )
-    title_en = models.CharField(_("title (English)"), max_length=300)
-    title_fr = models.CharField(_("title (French)"), max_length=300, blank=True)
-    title_es = models.CharField(_("title (Spanish)"), max_length=300, blank=True)
-    introduction_en = models.TextField(_("introduction (English)"), blank=True)
-    introduction_fr = models.TextField(_("introduction (French)"), blank=True)
-    introduction_es = models.TextField(_("introduction (Spanish)"), blank=True)
+    title = TranslatedField(models.CharField, _("title"), max_length=300)
+    introduction = TranslatedField(models.TextField, _("introduction"), required=False)
     circulation_date = models.DateField(_("circulation date"))
     circulate_automatically = models.BooleanField(
         _("circulate automatically on the circulation date"),
@@ -85,14 +81,6 @@ class Questionnaire(models.Model):
         return self.title
 
     @property
-    def title(self) -> str:
-        return in_language(self, "title")
-
-    @property
-    def introduction(self) -> str:
-        return in_language(self, "introduction")
-
-    @property
     def is_circulated(self) -> bool:
         return self.circulated_at is not None
 
@@ -125,12 +113,8 @@ class Question(models.Model):
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     kind = models.CharField(_("type"), max_length=16, choices=QuestionKind.choices)
-    text_en = models.TextField(_("question (English)"))
-    text_fr = models.TextField(_("question (French)"), blank=True)
-    text_es = models.TextField(_("question (Spanish)"), blank=True)
-    help_en = models.CharField(_("help (English)"), max_length=500, blank=True)
-    help_fr = models.CharField(_("help (French)"), max_length=500, blank=True)
-    help_es = models.CharField(_("help (Spanish)"), max_length=500, blank=True)
+    text = TranslatedField(models.TextField, _("question"))
+    help = TranslatedField(models.CharField, _("help"), max_length=500, required=False)
     required = models.BooleanField(_("an answer is required"), default=True)
     actions = models.ManyToManyField(
         "workplan.OsloAction", blank=True, related_name="questions", verbose_name=_("Oslo Action Plan actions")
@@ -145,14 +129,6 @@ class Question(models.Model):
 
     def __str__(self) -> str:
         return self.text[:80]
-
-    @property
-    def text(self) -> str:
-        return in_language(self, "text")
-
-    @property
-    def help(self) -> str:
-        return in_language(self, "help")
 
     @property
     def is_closed(self) -> bool:
@@ -170,9 +146,7 @@ class Question(models.Model):
 class Choice(models.Model):
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="choices", verbose_name=_("question"))
     order = models.PositiveSmallIntegerField(_("order"), default=0)
-    text_en = models.CharField(_("choice (English)"), max_length=300)
-    text_fr = models.CharField(_("choice (French)"), max_length=300, blank=True)
-    text_es = models.CharField(_("choice (Spanish)"), max_length=300, blank=True)
+    text = TranslatedField(models.CharField, _("choice"), max_length=300)
 
     class Meta:
         ordering = ["question", "order", "pk"]
@@ -181,10 +155,6 @@ class Choice(models.Model):
 
     def __str__(self) -> str:
         return self.text
-
-    @property
-    def text(self) -> str:
-        return in_language(self, "text")
 
 
 class Recipient(models.Model):

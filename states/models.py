@@ -2,9 +2,10 @@ import datetime
 
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from core.translation import TranslatedField
 
 
 class Region(models.TextChoices):
@@ -30,9 +31,7 @@ class StateQuerySet(models.QuerySet):
 class State(models.Model):
     iso3 = models.CharField(_("ISO alpha-3"), max_length=3, unique=True)
     iso2 = models.CharField(_("ISO alpha-2"), max_length=2, unique=True)
-    name_en = models.CharField(_("name (English)"), max_length=200)
-    name_fr = models.CharField(_("name (French)"), max_length=200, blank=True)
-    name_es = models.CharField(_("name (Spanish)"), max_length=200, blank=True)
+    name = TranslatedField(models.CharField, _("name"), max_length=200)
     region = models.CharField(_("region"), max_length=16, choices=Region.choices, blank=True)
     is_affected = models.BooleanField(
         _("mine-affected"), default=False, help_text=_("Has clearance obligations under Article 5.")
@@ -50,12 +49,6 @@ class State(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-    @property
-    def name(self) -> str:
-        """The name in the active language, English when that translation is missing."""
-        lang = (translation.get_language() or "en")[:2]
-        return getattr(self, f"name_{lang}", "") or self.name_en
 
     def is_party_in(self, year: int) -> bool:
         return any(m.is_active_in(year) for m in self.memberships.all())

@@ -6,24 +6,17 @@ import datetime
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-
-def in_language(obj, prefix: str) -> str:
-    """The field `<prefix>_<lang>` in the active language, English when that translation is missing."""
-    lang = (translation.get_language() or "en")[:2]
-    return getattr(obj, f"{prefix}_{lang}", "") or getattr(obj, f"{prefix}_en")
+from core.translation import TranslatedField
 
 
 class OsloAction(models.Model):
     """A numbered action of the Oslo Action Plan 2020-2024 (#42-#47: cooperation and assistance)."""
 
     number = models.PositiveSmallIntegerField(_("number"), unique=True)
-    title_en = models.CharField(_("title (English)"), max_length=300)
-    title_fr = models.CharField(_("title (French)"), max_length=300, blank=True)
-    title_es = models.CharField(_("title (Spanish)"), max_length=300, blank=True)
+    title = TranslatedField(models.CharField, _("title"), max_length=300)
 
     class Meta:
         ordering = ["number"]
@@ -32,10 +25,6 @@ class OsloAction(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.number} {self.title}"
-
-    @property
-    def title(self) -> str:
-        return in_language(self, "title")
 
     @property
     def label(self) -> str:
@@ -115,9 +104,7 @@ class WorkplanItem(models.Model):
     year = models.PositiveSmallIntegerField(_("year"))
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     kind = models.CharField(_("kind"), max_length=32, choices=ItemKind.choices, default=ItemKind.STANDARD)
-    description_en = models.TextField(_("what will be done (English)"))
-    description_fr = models.TextField(_("what will be done (French)"), blank=True)
-    description_es = models.TextField(_("what will be done (Spanish)"), blank=True)
+    description = TranslatedField(models.TextField, _("what will be done"))
     timing = models.CharField(_("when"), max_length=32, choices=Timing.choices)
     due_date = models.DateField(
         _("date"), null=True, blank=True, help_text=_("Required when the timing is a date; optional otherwise.")
@@ -151,10 +138,6 @@ class WorkplanItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.year} #{self.order}: {self.description[:80]}"
-
-    @property
-    def description(self) -> str:
-        return in_language(self, "description")
 
     @property
     def is_contact_item(self) -> bool:
