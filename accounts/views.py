@@ -13,7 +13,7 @@ from states.models import State
 
 from . import permissions, services
 from .forms import InviteForm, ProfileForm
-from .models import Role, User
+from .selectors import active_delegates
 
 
 @login_required
@@ -31,7 +31,7 @@ def profile(request):
 @login_required
 def delegate_list(request):
     require_isu(request.user)
-    delegates = User.objects.filter(role=Role.DELEGATE, is_active=True).order_by("last_name", "email")
+    delegates = active_delegates().order_by("last_name", "email")
     states = State.objects.prefetch_related(Prefetch("users", queryset=delegates, to_attr="active_delegates")).order_by(
         "name_en"
     )

@@ -52,14 +52,9 @@ class FinalReportSource:
         return self.recipients_for([obligation]).get(obligation, [])
 
     def recipients_for(self, obligations: list[Obligation]) -> dict[Obligation, list]:
-        from accounts.models import Role, User
+        from accounts.selectors import active_delegates_by_state
 
-        by_state: dict[int, list] = {}
-        users = User.objects.filter(
-            role=Role.DELEGATE, is_active=True, state_id__in={o.state_id for o in obligations}
-        ).order_by("email")
-        for user in users:
-            by_state.setdefault(user.state_id, []).append(user)
+        by_state = active_delegates_by_state({o.state_id for o in obligations})
         return {o: by_state.get(o.state_id, []) for o in obligations}
 
     def describe(self, obligation: Obligation) -> str:

@@ -7,15 +7,14 @@ from django.conf import settings
 from django.urls import reverse
 
 from accounts.emails import send_templated
-from accounts.models import Role, User
+from accounts.models import User
+from accounts.selectors import delegates_to_email
 
 from .models import ApplicationEvent, Step
 
 
 def _recipients(state_id: int) -> list[User]:
-    return list(
-        User.objects.filter(state_id=state_id, role=Role.DELEGATE, is_active=True).exclude(email="").order_by("pk")
-    )
+    return delegates_to_email(state_id)
 
 
 def _send(template: str, event: ApplicationEvent, **extra) -> int:

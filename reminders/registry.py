@@ -59,13 +59,9 @@ class DeadlineSource(Protocol):
 
 def active_delegates_by_state(state_ids) -> dict[int, list]:
     """The active delegates of each State, in one query."""
-    from accounts.models import Role, User
+    from accounts.selectors import active_delegates_by_state as by_state
 
-    found: dict[int, list] = {}
-    users = User.objects.filter(role=Role.DELEGATE, is_active=True, state_id__in=set(state_ids)).order_by("email")
-    for user in users:
-        found.setdefault(user.state_id, []).append(user)
-    return found
+    return by_state(state_ids)
 
 
 class BaseDeadlineSource:

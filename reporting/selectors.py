@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.models import Role, User
+from accounts.models import User
+from accounts.selectors import active_delegates_by_state
 from states.models import Membership, State
 
 from .models import CycleStatus, DeadlineExtension, Report, ReportingCycle, ReportVersion, default_deadline
@@ -188,12 +189,7 @@ def state_cycle_row(*, state: State, cycle: ReportingCycle) -> CycleRow:
 
 
 def delegates_by_state(state_ids: Iterable[int]) -> dict[int, list[User]]:
-    out: dict[int, list[User]] = {}
-    for user in User.objects.filter(
-        role=Role.DELEGATE, state_id__in=list(state_ids), is_active=True, deactivated_at__isnull=True
-    ).order_by("last_name", "first_name"):
-        out.setdefault(user.state_id, []).append(user)
-    return out
+    return active_delegates_by_state(state_ids, order_by=("last_name", "first_name"))
 
 
 def states_with_ca_but_no_gender(*, year: int) -> list[CycleRow]:

@@ -1,0 +1,30 @@
+"""Reads of users other apps need: who acts for a State."""
+
+from collections.abc import Iterable
+
+from django.db.models import QuerySet
+
+from .models import Role, User
+
+
+def active_delegates(state_ids: Iterable[int] | None = None) -> QuerySet[User]:
+    """The delegates who act for a State: active and not deactivated. The one definition every app uses."""
+    users = User.objects.filter(role=Role.DELEGATE, is_active=True, deactivated_at__isnull=True, state__isnull=False)
+    if state_ids is not None:
+        users = users.filter(state_id__in=set(state_ids))
+    return users
+
+
+def active_delegates_by_state(
+    state_ids: Iterable[int], *, order_by: tuple[str, ...] = ("email",)
+) -> dict[int, list[User]]:
+    """The active delegates of each State, in one query."""
+    found: dict[int, list[User]] = {}
+    for user in active_delegates(state_ids).order_by(*order_by):
+        found.setdefault(user.state_id, []).append(user)
+    return found
+
+
+def delegates_to_email(state_id: int) -> list[User]:
+    """The active delegates of a State who have an e-mail address, in a stable order."""
+    return list(active_delegates([state_id]).exclude(email="").order_by("pk"))
