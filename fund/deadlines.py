@@ -20,7 +20,6 @@ class FinalReportSource:
     def obligations(self, *, today: datetime.date) -> list[Obligation]:
         applications = (
             Application.objects.report_owed()
-            .filter(final_report="")
             .select_related("state")
             .order_by("final_report_due", "pk")
         )
@@ -46,7 +45,7 @@ class FinalReportSource:
 
     def is_fulfilled(self, obligation: Obligation) -> bool:
         """Fulfilled once the State uploaded the report (or the file moved on: received, closed)."""
-        return not (Application.objects.report_owed().filter(pk=obligation.object_id, final_report="").exists())
+        return not (Application.objects.report_owed().filter(pk=obligation.object_id).exists())
 
     def recipients(self, obligation: Obligation) -> list:
         return self.recipients_for([obligation]).get(obligation, [])

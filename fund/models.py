@@ -221,7 +221,8 @@ class ApplicationQuerySet(models.QuerySet):
         return self.filter(state_id=state_id)
 
     def report_owed(self) -> "ApplicationQuerySet":
-        return self.filter(status__in=REPORT_OWED_STATUSES, final_report_due__isnull=False)
+        """Applications whose final report the State owes (the SQL twin of `Application.report_owed`)."""
+        return self.filter(status__in=REPORT_OWED_STATUSES, final_report_due__isnull=False, final_report="")
 
 
 def final_report_upload_to(instance, filename: str) -> str:
@@ -309,7 +310,8 @@ class Application(models.Model):
 
     @property
     def report_owed(self) -> bool:
-        return self.status in REPORT_OWED_STATUSES and not self.final_report
+        """The State owes the final report: approved or disbursed, a due date set, no report in yet."""
+        return self.status in REPORT_OWED_STATUSES and self.final_report_due is not None and not self.final_report
 
     @property
     def purpose_label(self) -> str:

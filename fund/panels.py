@@ -36,7 +36,7 @@ def my_state(request, state) -> Panel | None:
     )
     for application in qs.order_by("final_report_due", "created_at"):
         if application.status in (Status.APPROVED, Status.DISBURSED):
-            if application.final_report or application.final_report_due is None:
+            if not application.report_owed:
                 continue
             days = (application.final_report_due - today).days
             waiting.append(

@@ -122,3 +122,25 @@ def test_final_report_title_follows_the_language(cast):
     (ob,) = SOURCES[0].obligations(today=datetime.date(2024, 1, 1))
     with translation.override("en"):
         assert SOURCES[0].describe(ob).startswith(f"Final report on Fund application {app.reference}")
+
+
+def test_the_final_report_is_owed_until_uploaded_on_every_page_and_in_the_reminders(cast):
+    """One rule (Application.report_owed and its queryset twin): the State page, the delegate's
+    panel, the application page and the reminders stop saying "due" once the report is in."""
+    app = application_at(Status.DISBURSED, cast.state_a)
+    state_page = reverse("states:detail", args=[cast.state_a.iso3])
+    detail = reverse("fund:application_detail", args=[app.pk])
+    client = client_for(cast, "delegate_a")
+    assert app.report_owed and "final report due" in client.get(state_page).content.decode()
+    assert "Not received yet" in client.get(detail).content.decode()
+    assert [o.object_id for o in FinalReportSource().obligations(today=app.final_report_due)] == [app.pk]
+
+    services.application_final_report_upload(
+        application=app, by=cast.delegate_a, file=ContentFile(b"%PDF-1.4 report", name="final-report.pdf")
+    )
+    app.refresh_from_db()
+    assert not app.report_owed
+    assert "final report due" not in client.get(state_page).content.decode()
+    assert "Not received yet" not in client.get(detail).content.decode()
+    assert panels.my_state(_request(cast.delegate_a), cast.state_a) is None
+    assert FinalReportSource().obligations(today=app.final_report_due) == []
