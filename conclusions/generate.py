@@ -9,11 +9,14 @@ import datetime
 from dataclasses import dataclass, field
 
 from babel.dates import format_date
-from django.apps import apps
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from core.translation import in_language
+from fund import selectors as fund_selectors
+from meetings import selectors as meeting_selectors
+from questionnaires import selectors as questionnaire_selectors
+from workplan import selectors as workplan_selectors
 
 from . import labels
 from .models import (
@@ -34,13 +37,6 @@ TEMPLATE_LANGUAGES = ("en", "fr")
 class GenerationReport:
     paragraphs: int = 0
     notes: list[str] = field(default_factory=list)
-
-
-def _model(app_label: str, name: str):
-    try:
-        return apps.get_model(app_label, name)
-    except LookupError:
-        return None
 
 
 # --- wording helpers ---------------------------------------------------------------------------
@@ -202,28 +198,11 @@ class Draft:
 
 
 def _meetings(draft: Draft):
-    Meeting = _model("meetings", "Meeting")
-    if Meeting is None:
-        return []
-    return list(
-        Meeting.objects.filter(committees=draft.committee, start_date__year=draft.year)
-        .exclude(status="cancelled")
-        .select_related("state", "parent")
-        .prefetch_related("committees")
-        .order_by("start_date", "pk")
-    )
+    return meeting_selectors.committee_meetings_in_year(committee=draft.committee, year=draft.year)
 
 
 def _intersessional(draft: Draft):
-    Meeting = _model("meetings", "Meeting")
-    if Meeting is None:
-        return None
-    return (
-        Meeting.objects.filter(kind="intersessional", start_date__year=draft.year)
-        .exclude(status="cancelled")
-        .order_by("start_date")
-        .first()
-    )
+    return meeting_selectors.first_intersessional(year=draft.year)
 
 
 def part_committee_meetings(draft: Draft, meetings) -> None:
@@ -248,14 +227,7 @@ def part_committee_meetings(draft: Draft, meetings) -> None:
 
 
 def part_bilaterals(draft: Draft) -> None:
-    Series = _model("meetings", "BilateralSeries")
-    if Series is None:
-        return
-    series_list = (
-        Series.objects.filter(committees=draft.committee, start_date__year=draft.year)
-        .prefetch_related("committees", "meetings__state")
-        .order_by("start_date")
-    )
+    series_list = meeting_selectors.bilateral_series_in_year(committee=draft.committee, year=draft.year)
     for series in series_list:
         states = [m.state for m in series.meetings.all() if m.state_id and m.status != "cancelled"]
         start_en, end_en = (format_date(d, "MMMM", locale="en") for d in (series.start_date, series.end_date))
@@ -294,16 +266,8 @@ RECIPIENTS = {
 
 
 def part_questionnaires(draft: Draft) -> None:
-    Questionnaire = _model("questionnaires", "Questionnaire")
-    if Questionnaire is None:
-        return
     found = False
-    for q in (
-        Questionnaire.objects.filter(committee=draft.committee, circulation_date__year=draft.year)
-        .exclude(circulated_at__isnull=True)
-        .prefetch_related("questions__actions")
-        .order_by("circulation_date")
-    ):
+    for q in questionnaire_selectors.circulated_in_year(committee=draft.committee, year=draft.year):
         found = True
         numbers = [a.number for question in q.questions.all() for a in question.actions.all()]
         groups = [g for g in (q.recipient_groups or []) if g in RECIPIENTS]
@@ -372,14 +336,7 @@ def part_panels(draft: Draft, meetings) -> None:
 
 
 def part_individualised_approach(draft: Draft) -> None:
-    Request = _model("meetings", "IndividualisedApproachRequest")
-    if Request is None:
-        return
-    requests = list(
-        Request.objects.filter(requested_on__year__lte=draft.year)
-        .select_related("state", "meeting", "requested_at")
-        .order_by("requested_on", "pk")
-    )
+    requests = meeting_selectors.individualised_requests_up_to(year=draft.year)
     held = [r for r in requests if r.held_on and r.held_on.year == draft.year]
     pending = [r for r in requests if r.status in ("requested", "scheduled") and r.requested_on.year == draft.year]
     for r in held:
@@ -414,17 +371,8 @@ def part_individualised_approach(draft: Draft) -> None:
 
 
 def part_fund(draft: Draft) -> None:
-    Terms = _model("fund", "TermsOfReference")
-    Application = _model("fund", "Application")
-    if Terms is None or Application is None:
-        return
-    updated = Terms.objects.filter(in_force_from__year=draft.year).exists()
-    applicants = list(
-        {
-            a.state_id: a.state
-            for a in Application.objects.filter(submitted_at__year=draft.year).select_related("state")
-        }.values()
-    )
+    updated = fund_selectors.terms_updated_in(year=draft.year)
+    applicants = fund_selectors.applicant_states(year=draft.year)
     if not updated and not applicants:
         draft.notes.append(_("No Fund work is recorded for %(year)s.") % {"year": draft.year})
         return
@@ -446,10 +394,7 @@ def part_fund(draft: Draft) -> None:
 
 
 def part_priority_actions(draft: Draft) -> None:
-    Period = _model("meetings", "PriorityActionPeriod")
-    if Period is None:
-        return
-    period = Period.objects.filter(committee=draft.committee, start_year=draft.year).prefetch_related("actions").first()
+    period = meeting_selectors.priority_period(committee=draft.committee, start_year=draft.year)
     if period is None:
         draft.notes.append(_("No priority actions are recorded for %(year)s.") % {"year": draft.year})
         return
@@ -474,10 +419,7 @@ ANNEX_INTRO = {
 
 
 def part_gender_workplan(draft: Draft) -> None:
-    Item = _model("workplan", "WorkplanItem")
-    if Item is None:
-        return
-    items = list(Item.objects.filter(committee=draft.committee, year=draft.year).order_by("order", "pk"))
+    items = workplan_selectors.items_for(committee=draft.committee, year=draft.year)
     if not items:
         draft.notes.append(_("No gender and diversity workplan is recorded for %(year)s.") % {"year": draft.year})
         return

@@ -18,11 +18,7 @@ class FinalReportSource:
     label = gettext_lazy("Fund final reports")
 
     def obligations(self, *, today: datetime.date) -> list[Obligation]:
-        applications = (
-            Application.objects.report_owed()
-            .select_related("state")
-            .order_by("final_report_due", "pk")
-        )
+        applications = Application.objects.report_owed().select_related("state").order_by("final_report_due", "pk")
         return [self._obligation(a) for a in applications]
 
     def _obligation(self, application: Application) -> Obligation:

@@ -127,3 +127,17 @@ def application_timeline(*, application: Application) -> list[ApplicationEvent]:
 
 def terms_list() -> QuerySet:
     return TermsOfReference.objects.annotate(n_applications=Count("applications")).order_by("-in_force_from")
+
+
+def terms_updated_in(*, year: int) -> bool:
+    """Whether a version of the Fund's terms of reference came into force in `year`."""
+    return TermsOfReference.objects.filter(in_force_from__year=year).exists()
+
+
+def applicant_states(*, year: int) -> list:
+    """The States that submitted a Fund application in `year`, each once."""
+    return list(
+        {
+            a.state_id: a.state for a in Application.objects.filter(submitted_at__year=year).select_related("state")
+        }.values()
+    )

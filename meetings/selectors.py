@@ -274,3 +274,53 @@ def dashboard_figures(*, year: int, today: datetime.date | None = None) -> Dashb
 
 def published_documents(meeting: Meeting):
     return MeetingDocument.objects.filter(meeting=meeting, is_published=True)
+
+
+# --- reads for the conclusions document -------------------------------------------------------
+
+
+def committee_meetings_in_year(*, committee, year: int) -> list:
+    """The committee's meetings in a year, not cancelled, in date order."""
+    return list(
+        Meeting.objects.filter(committees=committee, start_date__year=year)
+        .exclude(status="cancelled")
+        .select_related("state", "parent")
+        .prefetch_related("committees")
+        .order_by("start_date", "pk")
+    )
+
+
+def first_intersessional(*, year: int):
+    """The year's intersessional meetings (the first, when several are recorded), or None."""
+    return (
+        Meeting.objects.filter(kind="intersessional", start_date__year=year)
+        .exclude(status="cancelled")
+        .order_by("start_date")
+        .first()
+    )
+
+
+def bilateral_series_in_year(*, committee, year: int):
+    return (
+        BilateralSeries.objects.filter(committees=committee, start_date__year=year)
+        .prefetch_related("committees", "meetings__state")
+        .order_by("start_date")
+    )
+
+
+def individualised_requests_up_to(*, year: int) -> list:
+    """Requests for the individualised approach made in `year` or before, oldest first."""
+    return list(
+        IndividualisedApproachRequest.objects.filter(requested_on__year__lte=year)
+        .select_related("state", "meeting", "requested_at")
+        .order_by("requested_on", "pk")
+    )
+
+
+def priority_period(*, committee, start_year: int):
+    """The committee's priority actions adopted for the period starting in `start_year`, or None."""
+    return (
+        PriorityActionPeriod.objects.filter(committee=committee, start_year=start_year)
+        .prefetch_related("actions")
+        .first()
+    )

@@ -294,3 +294,13 @@ def state_responses(*, state) -> list[Response]:
         .defer("draft_data", "submitted_data")
         .order_by("-submitted_at")
     )
+
+
+def circulated_in_year(*, committee, year: int):
+    """The committee's questionnaires circulated in a year, with their questions' actions."""
+    return (
+        Questionnaire.objects.filter(committee=committee, circulation_date__year=year)
+        .exclude(circulated_at__isnull=True)
+        .prefetch_related("questions__actions")
+        .order_by("circulation_date")
+    )

@@ -267,3 +267,8 @@ def published_outputs(*, committee: Committee, year: int) -> dict:
         "statements": statements,
         "panels": [PanelRow(meeting=m, balance=m.gender_balance()) for m in panels],
     }
+
+
+def items_for(*, committee, year: int) -> list:
+    """The committee's workplan items of a year, in the workplan's order."""
+    return list(WorkplanItem.objects.filter(committee=committee, year=year).order_by("order", "pk"))
