@@ -1,4 +1,4 @@
-from config.panels import collect_nav
+from core.panels import collect_nav
 
 from . import roles as role_checks
 

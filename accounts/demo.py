@@ -2,7 +2,7 @@
 
 from django.contrib.auth.models import Group, Permission
 
-from config.demo import DEMO_PASSWORD, DemoContext
+from core.demo import DEMO_PASSWORD, DemoContext
 from states.models import State
 
 from .models import Role, User

@@ -1,6 +1,6 @@
 """The Convention's committees and the 2023 composition of the cooperation and assistance committee."""
 
-from config.demo import DemoContext, upsert
+from core.demo import DemoContext, upsert
 from states.models import State
 
 from .models import Committee, CommitteeMembership, CommitteeYear

@@ -4,7 +4,7 @@ word for word; English, the original language, and Spanish (our faithful renderi
 import datetime
 
 from committee.models import Committee
-from config.demo import DATA_DIR, DemoContext, upsert
+from core.demo import DATA_DIR, DemoContext, upsert
 from states.models import State
 
 from .labels import BODY

@@ -1,7 +1,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from config.panels import NavItem
+from core.panels import NavItem
 
 
 def nav_items(request) -> list[NavItem]:

@@ -12,7 +12,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, viewsets
 from rest_framework.response import Response
 
-from config.panels import collect
+from core.panels import collect
 
 from .build import build
 from .forms import FIRST_YEAR

@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from config.panels import Panel, collect
+from core.panels import Panel, collect
 
 from . import selectors, tables
 from .build import TABLE_KEYS, build

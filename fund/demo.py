@@ -11,7 +11,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from accounts.models import User
-from config.demo import DemoContext, upsert
+from core.demo import DemoContext, upsert
 from states.models import Organisation, State
 
 from .models import (

@@ -3,7 +3,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from config.uploads import validate_document
+from core.uploads import validate_document
 from states.models import Organisation, State
 
 from .models import MONEY, Application, Purpose, TermsOfReference

@@ -11,7 +11,7 @@ import re
 from django.core.files.base import ContentFile
 
 from committee.models import Committee
-from config.demo import DATA_DIR, DemoContext, upsert
+from core.demo import DATA_DIR, DemoContext, upsert
 from states.models import Organisation, State
 
 from .models import (

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role, User
 from committee.models import Committee
-from config.uploads import validate_document
+from core.uploads import validate_document
 from states.models import Organisation, State
 
 from .models import (

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import is_committee, is_isu
-from config.panels import NavItem, Panel
+from core.panels import NavItem, Panel
 
 from .selectors import dashboard_figures, state_story
 

@@ -12,8 +12,8 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from accounts.roles import is_committee, require_committee, require_isu
 from committee.models import Committee
-from config.uploads import serve_file
 from core.forms import add_service_errors
+from core.uploads import serve_file
 from states.models import State
 
 from . import permissions, selectors, services

@@ -8,7 +8,7 @@ import random
 from django.utils import timezone
 
 from committee.models import Committee
-from config.demo import DemoContext, upsert
+from core.demo import DemoContext, upsert
 from states.models import State
 from workplan.models import OsloAction
 

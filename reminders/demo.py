@@ -1,7 +1,7 @@
 """A paused State, so the ISU's reminders screen shows how pauses look."""
 
 from accounts.models import User
-from config.demo import DemoContext, upsert
+from core.demo import DemoContext, upsert
 from states.models import State
 
 from .models import ReminderPause

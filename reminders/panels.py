@@ -2,7 +2,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import is_isu
-from config.panels import NavItem
+from core.panels import NavItem
 
 
 def nav_items(request) -> list[NavItem]:

@@ -16,7 +16,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from accounts.models import Role, User
-from config.demo import DemoContext
+from core.demo import DemoContext
 from states.models import Organisation, State
 
 from . import selectors, services

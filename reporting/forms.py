@@ -3,7 +3,7 @@ import datetime
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from config.uploads import validate_document
+from core.uploads import validate_document
 from states.models import Region, State
 
 from .models import CycleStatus, ReportingCycle

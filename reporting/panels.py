@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from accounts.roles import is_committee, is_isu
-from config.panels import NavItem, Panel
+from core.panels import NavItem, Panel
 
 from . import permissions, selectors, services
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.roles import is_committee, is_isu, require_committee, require_isu
-from config.uploads import serve_file
+from core.uploads import serve_file
 from states.models import State
 
 from . import permissions, selectors, services

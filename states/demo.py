@@ -2,7 +2,7 @@
 
 import datetime
 
-from config.demo import DATA_DIR, DemoContext, upsert
+from core.demo import DATA_DIR, DemoContext, upsert
 
 from .models import Membership, Organisation, State
 from .services import states_load_registry

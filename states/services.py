@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import translation
 from django_countries import countries
 
-from config.demo import upsert
+from core.demo import upsert
 
 from .models import Membership, Region, State
 

@@ -1,7 +1,7 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
-from config.panels import collect
+from core.panels import collect
 
 from . import permissions
 from .filters import StateFilter

@@ -2,7 +2,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from config.uploads import validate_document
+from core.uploads import validate_document
 
 
 def test_a_real_pdf_is_accepted():

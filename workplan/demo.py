@@ -7,7 +7,7 @@ import datetime
 import re
 
 from committee.models import Committee, CommitteeYear
-from config.demo import DATA_DIR, DemoContext, upsert
+from core.demo import DATA_DIR, DemoContext, upsert
 from states.models import State
 
 from .models import Contact, ItemKind, ItemStatus, OsloAction, Owner, Statement, Timing, WorkplanItem

@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from accounts.roles import is_committee
-from config.panels import NavItem, Panel
+from core.panels import NavItem, Panel
 
 from .selectors import status_counts_for_year
 

@@ -12,7 +12,7 @@ from django.core.management import call_command
 from pypdf import PdfReader
 
 from conclusions.models import ConclusionsDocument, DocumentExport
-from config.demo import DemoContext
+from core.demo import DemoContext
 
 SEED = Path(settings.BASE_DIR) / "data" / "conclusions-2023-fr.txt"
 SYMBOL = "APLC/MSP.21/2023/7"

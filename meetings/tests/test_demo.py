@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from config.demo import DemoContext
+from core.demo import DemoContext
 from meetings import demo
 from meetings.models import (
     FollowUp,

@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from config.demo import DemoContext
+from core.demo import DemoContext
 from questionnaires import demo as questionnaires_demo
 from questionnaires.models import Questionnaire, Response
 from workplan import demo

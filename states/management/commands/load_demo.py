@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from config.demo import DemoContext, demo_modules
+from core.demo import DemoContext, demo_modules
 
 
 class Command(BaseCommand):
