@@ -31,14 +31,19 @@ class DemoContext:
 
 
 def demo_modules():
+    """Each app's `demo` module that defines `load(ctx)`, in INSTALLED_APPS order (core's own
+    `demo` module, this one, holds the helpers and loads nothing)."""
     for app_label in settings.INSTALLED_APPS:
         if "." in app_label:
             continue
         try:
-            yield import_module(f"{app_label}.demo")
+            module = import_module(f"{app_label}.demo")
         except ModuleNotFoundError as exc:
             if exc.name != f"{app_label}.demo":
                 raise
+            continue
+        if callable(getattr(module, "load", None)):
+            yield module
 
 
 def upsert(model, defaults: dict | None = None, **lookup):

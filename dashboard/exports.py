@@ -1,6 +1,5 @@
 """CSV and XLSX downloads of a dashboard table or a drill-down list (numbers stay numbers)."""
 
-import csv
 import datetime
 import io
 from decimal import Decimal
@@ -12,12 +11,12 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
+from core.spreadsheets import csv_bytes, safe_cell
+
 from .tables import Table
 
 FORMATS = ("csv", "xlsx")
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-# A spreadsheet would run a cell starting with these as a formula (CSV injection).
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _plain(value) -> object:
@@ -27,17 +26,11 @@ def _plain(value) -> object:
         return _("yes") if value else _("no")
     if isinstance(value, (int, Decimal, datetime.date)):
         return value
-    text = str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
+    return safe_cell(str(value))
 
 
 def table_csv(table: Table) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow([str(c) for c in table.columns])
-    for row in table.plain_rows():
-        writer.writerow([_plain(v) for v in row])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")  # the BOM lets Excel read UTF-8
+    return csv_bytes(table.columns, ([_plain(v) for v in row] for row in table.plain_rows()))
 
 
 def table_xlsx(table: Table) -> bytes:

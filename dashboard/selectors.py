@@ -77,10 +77,6 @@ STATE_GROUPS: dict[str, tuple] = {
 }
 
 
-def group_label(key: str) -> str:
-    return str(STATE_GROUPS[key][0])
-
-
 @dataclass
 class StateLine:
     """A State in the chosen cycle, as the outstanding table and the drill-down lists show it."""

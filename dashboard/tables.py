@@ -74,10 +74,6 @@ class Table:
     def plain_rows(self) -> list[list]:
         return [[c.value for c in row] for row in self.rows]
 
-    def as_dicts(self) -> list[dict]:
-        keys = [str(c) for c in self.columns]
-        return [dict(zip(keys, (c.value for c in row), strict=True)) for row in self.rows]
-
 
 def _slot(i: int) -> str:
     return f"8642{i}9753"  # digits, so that it fits str, slug and int converters alike

@@ -18,7 +18,6 @@ from .models import (
     IAStep,
     IndividualisedApproachRequest,
     Meeting,
-    MeetingDocument,
     MeetingKind,
     MeetingStatus,
     PriorityAction,
@@ -270,10 +269,6 @@ def dashboard_figures(*, year: int, today: datetime.date | None = None) -> Dashb
         overdue_followups=overdue,
         upcoming=list(Meeting.objects.upcoming(today).for_lists().order_by("start_date")[:5]),
     )
-
-
-def published_documents(meeting: Meeting):
-    return MeetingDocument.objects.filter(meeting=meeting, is_published=True)
 
 
 # --- reads for the conclusions document -------------------------------------------------------

@@ -1,33 +1,20 @@
 """All submitted answers of a questionnaire as CSV and XLSX (one row per State, one column per question)."""
 
-import csv
 import io
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from core.spreadsheets import csv_bytes, safe_cell
+
 from .models import Questionnaire
 from .selectors import export_table
-
-# Spreadsheet programs run cells starting with these as formulas; answers are user input.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _safe(value):
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
 
 
 def answers_csv(questionnaire: Questionnaire) -> bytes:
     header, rows = export_table(questionnaire)
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([_safe(v) for v in row])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")  # BOM: spreadsheet programs then read UTF-8
+    return csv_bytes(header, rows)
 
 
 def answers_xlsx(questionnaire: Questionnaire) -> bytes:
@@ -40,7 +27,7 @@ def answers_xlsx(questionnaire: Questionnaire) -> bytes:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     for row in rows:
-        ws.append([_safe(v) for v in row])
+        ws.append([safe_cell(v) for v in row])
     ws.freeze_panes = "C2"
     for i, _h in enumerate(header, start=1):
         ws.column_dimensions[get_column_letter(i)].width = 18 if i <= 5 else 40

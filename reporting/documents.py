@@ -8,7 +8,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from .models import Channel, Direction, Purpose, ReportVersion
-from .sections import SECTIONS, CooperationRowForm, Mode
+from .sections import SECTIONS, Mode
 
 ROW_COLUMNS = ["direction", "partner_label", "year", "amount", "currency", "purpose", "channel", "gender_considered"]
 CHOICE_LABELS = {
@@ -58,13 +58,6 @@ class DocSection:
     fields: list[DocField] = field(default_factory=list)
     rows: list[dict] = field(default_factory=list)
     totals: list[tuple[str, str, str]] = field(default_factory=list)  # (direction, currency, total)
-
-
-def row_labels() -> dict[str, str]:
-    form = CooperationRowForm()
-    labels = {n: str(f.label) for n, f in form.fields.items()}
-    labels["partner_label"] = str(form.fields["partner"].label)
-    return labels
 
 
 def currency_totals(rows: list[dict]) -> list[tuple[str, str, str]]:

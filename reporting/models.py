@@ -121,9 +121,6 @@ class ReportQuerySet(models.QuerySet):
     def late(self) -> "ReportQuerySet":
         return self.submitted().filter(is_late=True)
 
-    def with_flags(self) -> "ReportQuerySet":
-        return self.select_related("state", "cycle", "current_version")
-
     def ca_without_gender(self) -> "ReportQuerySet":
         return self.submitted().filter(
             Q(current_version__ca_quantitative=True) | Q(current_version__ca_qualitative=True),

@@ -362,10 +362,6 @@ def json_value(value):
     return value
 
 
-def empty_section() -> dict:
-    return {"mode": Mode.FILLED, "fields": {}, "rows": []}
-
-
 def section_raw(draft: dict, key: str) -> dict:
     raw = draft.get(key) or {}
     return {"mode": raw.get("mode") or Mode.FILLED, "fields": raw.get("fields") or {}, "rows": raw.get("rows") or []}

@@ -63,16 +63,6 @@ def workplan_item_update(*, item: WorkplanItem, actions: Iterable[OsloAction] | 
 
 
 @transaction.atomic
-def workplan_item_set_status(*, item: WorkplanItem, status: str) -> WorkplanItem:
-    if status not in ItemStatus.values:
-        raise ValidationError({"status": _("Unknown status.")})
-    if item.status != status:
-        item.status = status
-        item.save(update_fields=["status", "updated_at"])
-    return item
-
-
-@transaction.atomic
 def workplan_item_set_panels(*, item: WorkplanItem, meetings: Iterable) -> WorkplanItem:
     """Link the panels the item led to; their speakers' gender balance then shows on the item."""
     item.panels.set(meetings)
