@@ -251,3 +251,17 @@ def test_concurrent_openings_of_the_same_year_create_one_cycle():
     assert errors == []
     assert sorted(created) == [False] * (threads_n - 1) + [True]
     assert ReportingCycle.objects.filter(year=2026).count() == 1
+
+
+def test_admin_cannot_add_a_cycle_or_change_its_year():
+    from django.test import Client
+
+    from accounts.tests.factories import UserFactory
+
+    cycle = CycleFactory(year=YEAR)
+    client = Client()
+    client.force_login(UserFactory(role="isu", username="root@example.org", is_staff=True, is_superuser=True))
+    assert client.get("/admin/reporting/reportingcycle/add/").status_code == 403
+    change = client.get(f"/admin/reporting/reportingcycle/{cycle.pk}/change/")
+    assert change.status_code == 200
+    assert 'name="year"' not in change.content.decode()
