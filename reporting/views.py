@@ -492,7 +492,7 @@ def cycle_settings(request, year: int):
     """ISU: the cycle's deadline and note, and the extensions granted to individual States."""
     require_isu(request.user)
     cycle = permissions.get_cycle(year)
-    deadline_form = CycleDeadlineForm(instance=ReportingCycle.objects.get(pk=cycle.pk), prefix="cycle")
+    deadline_form = CycleDeadlineForm(instance=cycle, prefix="cycle")
     extension_form = ExtensionForm(prefix="ext")
     if request.method == "POST" and "cycle-deadline" in request.POST:
         # Bound to a copy: the service compares the typed values with the stored row.

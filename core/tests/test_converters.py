@@ -95,3 +95,19 @@ def test_a_year_out_of_range_answers_404(cast, route, name, year):
 )
 def test_year_from_query_keeps_only_years_in_range(value, expected):
     assert year_from_query(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "kwargs"),
+    [
+        ("reporting:overview", {"iso3": "AAA", "year": 2022}),
+        ("reporting:pdf", {"year": 1999, "iso3": "BBB", "number": 3}),
+        ("workplan:list", {"slug": "cooperation-assistance", "year": 2100}),
+    ],
+)
+def test_dashboard_fast_reverse_fills_a_year_like_reverse(name, kwargs):
+    from django.urls import reverse
+
+    from dashboard.tables import fast_reverse
+
+    assert fast_reverse(name, **kwargs) == reverse(name, kwargs=kwargs)
