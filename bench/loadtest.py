@@ -32,7 +32,7 @@ CSRF_RE = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 def setup_delegates(count: int) -> list[tuple[str, str]]:
     """One delegate per State, for the first `count` States that owe a report this cycle; their demo
     reports of the cycle are removed first (this runs on the load test's own database)."""
-    from reporting.selectors import current_cycle_year, is_report_required
+    from reporting.selectors import is_report_required
     from reporting.services import cycle_create
 
     cycle, _created = cycle_create(year=current_cycle_year(datetime.date.today()))
