@@ -32,10 +32,10 @@ CSRF_RE = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 def setup_delegates(count: int) -> list[tuple[str, str]]:
     """One delegate per State, for the first `count` States that owe a report this cycle; their demo
     reports of the cycle are removed first (this runs on the load test's own database)."""
-    from reporting.selectors import current_cycle, is_report_required
+    from reporting.selectors import is_report_required
+    from reporting.services import cycle_create
 
-    cycle = current_cycle(datetime.date.today())
-    cycle.save() if cycle.pk is None else None
+    cycle, _created = cycle_create(year=current_cycle_year(datetime.date.today()))
     states = [s for s in State.objects.order_by("iso3") if is_report_required(s, cycle)][:count]
     old = Report.objects.filter(cycle=cycle, state__in=states)
     old.update(current_version=None)

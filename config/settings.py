@@ -200,6 +200,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "questionnaires.tasks.circulate_due",
         "schedule": crontab(hour=REMINDER_HOUR, minute=5),
     },
+    # Yearly, 1 December: open the cycle that becomes current on 1 January (idempotent).
+    "reporting-open-next-cycle": {
+        "task": "reporting.tasks.open_next_cycle",
+        "schedule": crontab(hour=REMINDER_HOUR, minute=10, day_of_month=1, month_of_year=12),
+    },
 }
 
 REST_FRAMEWORK = {

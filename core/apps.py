@@ -2,11 +2,16 @@ from django.apps import AppConfig
 
 
 class CoreConfig(AppConfig):
-    """Shared presentation helpers (number formatting) and form safety applied to every app."""
+    """Shared presentation helpers (number formatting), form safety for every app, the `<year:>` URL converter."""
 
     name = "core"
 
     def ready(self) -> None:
+        from django.urls import register_converter
+
         from . import forms_patch
+        from .converters import YearConverter
 
         forms_patch.apply()
+        # Once, before any urls.py is imported (URL modules load lazily, after every app is ready).
+        register_converter(YearConverter, "year")

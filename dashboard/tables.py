@@ -75,21 +75,27 @@ class Table:
         return [[c.value for c in row] for row in self.rows]
 
 
-def _slot(i: int) -> str:
+YEAR_SLOT = "2100"  # the <year:> converter takes four digits (never part of the other slots)
+
+
+def _slot(i: int, key: str) -> str:
+    if key == "year":
+        return YEAR_SLOT
     return f"8642{i}9753"  # digits, so that it fits str, slug and int converters alike
 
 
 @lru_cache(maxsize=32)
 def _pattern(name: str, keys: tuple[str, ...], prefix: str) -> str:
-    return reverse(name, kwargs={key: _slot(i) for i, key in enumerate(keys)})
+    return reverse(name, kwargs={key: _slot(i, key) for i, key in enumerate(keys)})
 
 
 def fast_reverse(name: str, **kwargs) -> str:
     """`reverse(name, kwargs=kwargs)`, resolved once per URL name and then filled in (tables link hundreds
     of rows; the script prefix is part of the cache key)."""
     url = _pattern(name, tuple(kwargs), get_script_prefix())
-    for i, value in enumerate(kwargs.values()):
-        url = url.replace(_slot(i), str(value), 1)
+    # The year first: a value filled in before it could contain its four digits.
+    for i, (key, value) in sorted(enumerate(kwargs.items()), key=lambda item: item[1][0] != "year"):
+        url = url.replace(_slot(i, key), str(value), 1)
     return url
 
 

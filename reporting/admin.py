@@ -14,7 +14,11 @@ class ExtensionInline(admin.TabularInline):
 @admin.register(ReportingCycle)
 class ReportingCycleAdmin(SimpleHistoryAdmin):
     list_display = ["year", "deadline", "note"]
+    readonly_fields = ["year"]
     inlines = [ExtensionInline]
+
+    def has_add_permission(self, request):
+        return False  # opened through services.cycle_create (the ISU's cycle screen, the yearly task)
 
 
 @admin.register(Report)

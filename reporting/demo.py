@@ -238,7 +238,7 @@ def load(ctx: DemoContext) -> None:
     pools = (providers, affected, orgs)
     created = 0
     for year in range(FIRST_YEAR, current + 1):
-        cycle = services.cycle_ensure(year=year)
+        cycle, _created = services.cycle_create(year=year, by=isu)
         if year == FIRST_YEAR:
             for iso3, (deadline, reason) in EXTENSIONS_2022.items():
                 state = next((s for s in all_states if s.iso3 == iso3), None)

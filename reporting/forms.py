@@ -3,6 +3,7 @@ import datetime
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.converters import MAX_YEAR, MIN_YEAR
 from core.uploads import validate_document
 from states.models import Region, State
 
@@ -67,6 +68,14 @@ class RecordReceivedForm(forms.Form):
     mines_retained = forms.IntegerField(label=_("Mines retained"), required=False, min_value=0)
     mines_stockpiled = forms.IntegerField(label=_("Mines stockpiled"), required=False, min_value=0)
 
+    def clean_year(self):
+        year = self.cleaned_data["year"]
+        if not ReportingCycle.objects.filter(year=year).exists():
+            raise forms.ValidationError(
+                _("The reporting on %(year)s is not open: open the cycle first (Reporting cycles).") % {"year": year}
+            )
+        return year
+
     def clean_received_on(self):
         value = self.cleaned_data["received_on"]
         if value > datetime.date.today() + datetime.timedelta(days=1):
@@ -99,6 +108,19 @@ class CycleDeadlineForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["deadline"].required = True
+
+
+class CycleCreateForm(forms.Form):
+    """ISU: open the reporting on a calendar year (the deadline defaults to 30 April of the next)."""
+
+    year = forms.IntegerField(label=_("Calendar year reported on"), min_value=MIN_YEAR, max_value=MAX_YEAR)
+    deadline = forms.DateField(
+        label=_("Deadline"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("Leave empty for 30 April of the following year."),
+    )
+    note = forms.CharField(label=_("Note"), max_length=300, required=False)
 
 
 class ExtensionForm(forms.Form):

@@ -68,4 +68,5 @@ def nav_items(request) -> list[NavItem]:
                 order=21,
             )
         )
+        items.append(NavItem(label=_("Reporting cycles"), url=reverse("reporting:cycle_list"), section="isu", order=22))
     return items

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404
 from accounts.roles import is_committee, is_isu
 from states.models import State
 
+from . import selectors
 from .models import Report, ReportingCycle, ReportVersion
 
 
@@ -37,6 +38,15 @@ def get_state_for_user(user, iso3: str, *, private: bool = False, write: bool = 
 
 def get_cycle(year: int) -> ReportingCycle:
     return get_object_or_404(ReportingCycle, year=year)
+
+
+def get_cycle_to_start(state: State, year: int) -> ReportingCycle:
+    """The cycle in which the State's report may be started: it must be open (created by the ISU or the
+    yearly task) and owed by the State (membership during the year); any other year raises Http404."""
+    cycle = get_cycle(year)
+    if not selectors.is_report_required(state, cycle):
+        raise Http404
+    return cycle
 
 
 def get_report_for_user(user, iso3: str, year: int, *, write: bool = False, private: bool = False) -> Report:

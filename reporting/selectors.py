@@ -14,6 +14,7 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -41,6 +42,17 @@ def current_cycle(today: datetime.date | None = None) -> ReportingCycle:
 def cycle_for_year(year: int) -> ReportingCycle:
     return ReportingCycle.objects.filter(year=year).first() or ReportingCycle(
         year=year, deadline=default_deadline(year)
+    )
+
+
+def cycles_overview() -> list[ReportingCycle]:
+    """The ISU's list of cycles, newest first, each with `n_reports`, `n_submitted` and `n_extensions`."""
+    return list(
+        ReportingCycle.objects.annotate(
+            n_reports=Count("reports", distinct=True),
+            n_submitted=Count("reports", filter=Q(reports__current_version__isnull=False), distinct=True),
+            n_extensions=Count("extensions", distinct=True),
+        ).order_by("-year")
     )
 
 

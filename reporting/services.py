@@ -1,15 +1,16 @@
 """Writes for Article 7 reports: start, save a draft, submit, amend, record a report received by e-mail,
-and the ISU's cycle settings (deadline, extensions)."""
+and the ISU's reporting cycles (open, deadline and note, extensions)."""
 
 import datetime
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from core.converters import MAX_YEAR, MIN_YEAR, is_valid_year
 from states.models import Organisation, State
 
 from . import selectors
@@ -70,20 +71,65 @@ class Problem:
 # --- cycles -----------------------------------------------------------------------------------
 
 
-@transaction.atomic
-def cycle_ensure(*, year: int) -> ReportingCycle:
-    cycle, _created = ReportingCycle.objects.get_or_create(year=year, defaults={"deadline": default_deadline(year)})
-    return cycle
+def _cycle_errors(*, year: int, deadline: datetime.date) -> dict:
+    if not is_valid_year(year):
+        return {"year": _("Choose a year between %(min)s and %(max)s.") % {"min": MIN_YEAR, "max": MAX_YEAR}}
+    if deadline <= datetime.date(year, 12, 31):
+        return {"deadline": _("The deadline must be after the year reported on.")}
+    return {}
 
 
 @transaction.atomic
-def cycle_set_deadline(*, cycle: ReportingCycle, deadline: datetime.date, by: User | None = None) -> ReportingCycle:
-    if deadline <= datetime.date(cycle.year, 12, 31):
-        raise ValidationError({"deadline": _("The deadline must be after the year reported on.")})
-    cycle.deadline = deadline
+def cycle_create(
+    *, year: int, deadline: datetime.date | None = None, note: str = "", by: User | None = None
+) -> tuple[ReportingCycle, bool]:
+    """Open the reporting on `year` (ISU, the yearly beat task, demo data). Returns (cycle, created):
+    a cycle already open is returned unchanged, so running it twice is harmless (`year` is unique)."""
+    deadline = deadline or default_deadline(year)
+    errors = _cycle_errors(year=year, deadline=deadline)
+    if errors:
+        raise ValidationError(errors)
+    existing = ReportingCycle.objects.filter(year=year).first()
+    if existing is not None:
+        return existing, False
+    cycle = ReportingCycle(year=year, deadline=deadline, note=note.strip())
     cycle._history_user = by
-    cycle.save(update_fields=["deadline"])
-    return cycle
+    try:
+        with transaction.atomic():
+            cycle.save()
+    except IntegrityError:  # opened at the same moment by someone else
+        return ReportingCycle.objects.get(year=year), False
+    return cycle, True
+
+
+@transaction.atomic
+def cycle_update(*, cycle: ReportingCycle, deadline: datetime.date, note: str, by: User | None = None) -> bool:
+    """Change the cycle's deadline and note; True only when something changed (compared with the stored row)."""
+    stored = ReportingCycle.objects.select_for_update().get(pk=cycle.pk)
+    errors = _cycle_errors(year=stored.year, deadline=deadline)
+    if errors:
+        raise ValidationError(errors)
+    changed = [
+        name for name, value in (("deadline", deadline), ("note", note.strip())) if getattr(stored, name) != value
+    ]
+    if not changed:
+        return False
+    stored.deadline, stored.note = deadline, note.strip()
+    stored._history_user = by
+    stored.save(update_fields=changed)
+    cycle.deadline, cycle.note = stored.deadline, stored.note
+    return True
+
+
+CYCLE_OPENING_LEAD = datetime.timedelta(days=31)
+
+
+def cycle_open_next(*, today: datetime.date | None = None) -> tuple[ReportingCycle, bool]:
+    """The yearly task (1 December): open the cycle that is current a month from now, i.e. the reports
+    on this calendar year, current from 1 January. Run on any other day it opens the current cycle
+    if it is missing (a late run catches up). Idempotent: (cycle, False) when it is already open."""
+    today = today or timezone.localdate()
+    return cycle_create(year=selectors.current_cycle_year(today + CYCLE_OPENING_LEAD))
 
 
 @transaction.atomic

@@ -3,7 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.staticfiles import finders
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -12,12 +12,22 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.roles import is_committee, is_isu, require_committee, require_isu
+from core.converters import year_from_query
+from core.forms import add_service_errors
 from core.uploads import serve_file
 from states.models import State
 
 from . import permissions, selectors, services
 from .documents import diff_versions, document_sections, key_figures, receipt
-from .forms import CompareForm, CycleDeadlineForm, ExtensionForm, InboxFilterForm, RecordReceivedForm, StartForm
+from .forms import (
+    CompareForm,
+    CycleCreateForm,
+    CycleDeadlineForm,
+    ExtensionForm,
+    InboxFilterForm,
+    RecordReceivedForm,
+    StartForm,
+)
 from .models import CycleStatus, Report, ReportingCycle
 from .sections import SECTION_BY_KEY, SECTIONS, Mode, SectionState, bound_forms, raw_from_post, section_raw
 
@@ -27,10 +37,8 @@ from .sections import SECTION_BY_KEY, SECTIONS, Mode, SectionState, bound_forms,
 def public_list(request):
     """Submitted reports of a year: public documents."""
     years = list(ReportingCycle.objects.order_by("-year").values_list("year", flat=True))
-    try:
-        year = int(request.GET.get("year") or (years[0] if years else selectors.current_cycle_year()))
-    except ValueError:
-        year = selectors.current_cycle_year()
+    current = selectors.current_cycle_year()
+    year = year_from_query(request.GET.get("year")) or next((y for y in years if y <= current), current)
     reports = (
         Report.objects.for_cycle(year)
         .submitted()
@@ -199,9 +207,9 @@ def report_overview(request, iso3: str, year: int):
 @require_POST
 def report_start(request, iso3: str, year: int):
     state = permissions.get_state_for_user(request.user, iso3, write=True)
+    cycle = permissions.get_cycle_to_start(state, year)
     form = StartForm(request.POST)
     prefill = form.cleaned_data["prefill"] if form.is_valid() else False
-    cycle = services.cycle_ensure(year=year)
     try:
         report = services.report_start(state=state, cycle=cycle, by=request.user, prefill_from_last_year=prefill)
     except ValidationError as exc:
@@ -395,10 +403,7 @@ def inbox(request):
 def ca_without_gender(request):
     """States that report on cooperation and assistance but say nothing on gender, with contacts."""
     require_committee(request.user)
-    try:
-        year = int(request.GET.get("year") or selectors.current_cycle_year())
-    except ValueError:
-        year = selectors.current_cycle_year()
+    year = year_from_query(request.GET.get("year")) or selectors.current_cycle_year()
     rows = selectors.states_with_ca_but_no_gender(year=year)
     return render(request, "reporting/ca_without_gender.html", {"rows": rows, "year": year})
 
@@ -406,10 +411,7 @@ def ca_without_gender(request):
 @login_required
 def compliance_csv(request):
     require_committee(request.user)
-    try:
-        year = int(request.GET.get("year") or selectors.current_cycle_year())
-    except ValueError:
-        year = selectors.current_cycle_year()
+    year = year_from_query(request.GET.get("year")) or selectors.current_cycle_year()
     from .compliance import write_compliance_csv
 
     response = HttpResponse(content_type="text/csv; charset=utf-8")
@@ -428,7 +430,7 @@ def record_received(request):
     form = RecordReceivedForm(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
-        cycle = services.cycle_ensure(year=d["year"])
+        cycle = permissions.get_cycle(d["year"])  # the form accepts only the years of open cycles
         try:
             version = services.report_record_received(
                 state=d["state"],
@@ -462,25 +464,56 @@ def record_received(request):
 
 
 @login_required
-def cycle_settings(request, year: int):
-    """ISU: the cycle's deadline and the extensions granted to individual States."""
+def cycle_list(request):
+    """ISU: the reporting cycles, and opening the cycle for a year (the yearly task opens the next one)."""
     require_isu(request.user)
-    cycle = get_object_or_404(ReportingCycle, year=year)
+    form = CycleCreateForm(request.POST or None, initial={"year": selectors.current_cycle_year() + 1})
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            cycle, created = services.cycle_create(
+                year=d["year"], deadline=d["deadline"], note=d["note"], by=request.user
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            if created:
+                messages.success(request, _("Reporting on %(year)s opened.") % {"year": cycle.year})
+            else:
+                messages.info(
+                    request, _("No change: the reporting on %(year)s was already open.") % {"year": cycle.year}
+                )
+            return redirect("reporting:cycle_settings", year=cycle.year)
+    return render(request, "reporting/cycle_list.html", {"form": form, "cycles": selectors.cycles_overview()})
+
+
+@login_required
+def cycle_settings(request, year: int):
+    """ISU: the cycle's deadline and note, and the extensions granted to individual States."""
+    require_isu(request.user)
+    cycle = permissions.get_cycle(year)
     deadline_form = CycleDeadlineForm(instance=cycle, prefix="cycle")
     extension_form = ExtensionForm(prefix="ext")
     if request.method == "POST" and "cycle-deadline" in request.POST:
+        # Bound to a copy: the service compares the typed values with the stored row.
         deadline_form = CycleDeadlineForm(
             request.POST, instance=ReportingCycle.objects.get(pk=cycle.pk), prefix="cycle"
         )
         if deadline_form.is_valid():
             try:
-                services.cycle_set_deadline(
-                    cycle=cycle, deadline=deadline_form.cleaned_data["deadline"], by=request.user
+                changed = services.cycle_update(
+                    cycle=cycle,
+                    deadline=deadline_form.cleaned_data["deadline"],
+                    note=deadline_form.cleaned_data["note"],
+                    by=request.user,
                 )
             except ValidationError as exc:
-                deadline_form.add_error("deadline", exc.messages[0])
+                add_service_errors(deadline_form, exc)
             else:
-                messages.success(request, _("Deadline saved."))
+                if changed:
+                    messages.success(request, _("Deadline and note saved."))
+                else:
+                    messages.info(request, _("No change."))
                 return redirect("reporting:cycle_settings", year=year)
     elif request.method == "POST":
         extension_form = ExtensionForm(request.POST, prefix="ext")

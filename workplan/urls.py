@@ -16,7 +16,7 @@ urlpatterns = [
     path("statements/<int:pk>/delete/", views.statement_delete, name="statement_delete"),
     path("contacts/<int:pk>/edit/", views.contact_update, name="contact_update"),
     path("contacts/<int:pk>/delete/", views.contact_delete, name="contact_delete"),
-    path("<slug:slug>/<int:year>/", views.workplan_list, name="list"),
-    path("<slug:slug>/<int:year>/add/", views.item_create, name="item_create"),
-    path("<slug:slug>/<int:year>/outputs/", views.outputs, name="outputs"),
+    path("<slug:slug>/<year:year>/", views.workplan_list, name="list"),
+    path("<slug:slug>/<year:year>/add/", views.item_create, name="item_create"),
+    path("<slug:slug>/<year:year>/outputs/", views.outputs, name="outputs"),
 ]

@@ -7,6 +7,7 @@ from django.core.files.base import ContentFile
 from reporting import services
 from reporting.models import Report
 from reporting.tests.factories import CycleFactory, complete_draft
+from states.models import Membership
 from tests.matrix import LOGIN, Row, committee_only, isu_only, own_state, own_state_write, public
 
 YEAR = 2022
@@ -52,6 +53,18 @@ def _submitted(cast):
     return {"iso3": cast.state_a.iso3, "year": YEAR}
 
 
+def _unopened(cast):
+    """A year whose cycle nobody opened: starting a report there answers 404 (the cycle is not created)."""
+    return {"iso3": cast.state_a.iso3, "year": 2031}
+
+
+def _not_owed(cast):
+    """An open cycle State A does not owe (its withdrawal took effect before the year)."""
+    CycleFactory(year=YEAR)
+    Membership.objects.filter(state=cast.state_a).update(withdrawal_effective=datetime.date(YEAR - 1, 6, 1))
+    return {"iso3": cast.state_a.iso3, "year": YEAR}
+
+
 def _version(cast):
     return _submitted(cast) | {"number": 1}
 
@@ -69,7 +82,17 @@ ROWS = [
     Row("reporting:record_received", isu_only()),
     Row("reporting:ca_without_gender", committee_only()),
     Row("reporting:compliance_csv", committee_only(), query="?year=2022"),
+    Row("reporting:cycle_list", isu_only()),
+    Row("reporting:cycle_list", isu_only(302), query="?post", method="post", data={"year": "2024", "note": "x"}),
     Row("reporting:cycle_settings", isu_only(), kwargs=_cycle),
+    Row(
+        "reporting:cycle_settings",
+        isu_only(302),
+        kwargs=_cycle,
+        query="?post",
+        method="post",
+        data={"cycle-deadline": "2023-05-15", "cycle-note": "Moved"},
+    ),
     Row("reporting:state_reports", own_state(), kwargs=_state),
     Row("reporting:public", public(), kwargs=_submitted),
     Row("reporting:public", everyone(404), kwargs=_draft, query="?draft"),
@@ -77,6 +100,8 @@ ROWS = [
     Row("reporting:overview", own_state(), kwargs=_submitted, query="?submitted"),
     Row("reporting:overview", own_state(), kwargs=_no_report, query="?none"),
     Row("reporting:start", own_state_write(302), kwargs=_no_report, method="post", data={"prefill": "no"}),
+    Row("reporting:start", own_state_write(404), kwargs=_unopened, query="?unopened", method="post"),
+    Row("reporting:start", own_state_write(404), kwargs=_not_owed, query="?not-owed", method="post"),
     Row("reporting:edit", own_state_write(), kwargs=_draft, query="?section=ca"),
     Row(
         "reporting:edit",

@@ -37,7 +37,8 @@ def _submitted(cast, when="2023-04-20 10:00"):
 
 
 def test_cycle_deadline_defaults_to_30_april_of_the_following_year():
-    cycle = services.cycle_ensure(year=2024)
+    cycle, created = services.cycle_create(year=2024)
+    assert created
     assert cycle.deadline == datetime.date(2025, 4, 30)
 
 

@@ -10,6 +10,14 @@ from reporting.sections import SECTIONS
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
+def _open_current_cycle() -> None:
+    """A report is started only in a cycle the ISU (or the yearly task) opened."""
+    from reporting import selectors
+    from reporting.tests.factories import CycleFactory
+
+    CycleFactory(year=selectors.current_cycle_year())
+
+
 def _fill_report_and_submit(page, base: str, save_label: str, submit_label: str) -> None:
     for section in SECTIONS[1:]:
         page.goto(f"{base}/edit/?section={section.key}")
@@ -22,6 +30,7 @@ def _fill_report_and_submit(page, base: str, save_label: str, submit_label: str)
 
 
 def test_delegate_saves_reloads_finishes_and_submits_then_report_is_read_only(page, live_server, login, cast):
+    _open_current_cycle()
     login(cast.delegate_a.email, PASSWORD)
     with page.expect_navigation():
         page.click("text=Start the report")
@@ -84,6 +93,7 @@ def test_isu_generates_and_downloads_the_conclusions_pdf(page, live_server, logi
 
 
 def test_french_speaking_delegate_does_the_flow_in_french(page, live_server, login, cast):
+    _open_current_cycle()
     cast.delegate_a.preferred_language = "fr"
     cast.delegate_a.save()
     login(cast.delegate_a.email, PASSWORD)
