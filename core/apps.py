@@ -7,6 +7,6 @@ class CoreConfig(AppConfig):
     name = "core"
 
     def ready(self) -> None:
-        from . import forms_patch
+        from . import checks, forms_patch  # noqa: F401  (checks registers the system checks)
 
         forms_patch.apply()
