@@ -128,6 +128,8 @@ AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.5)
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
+# Lock out by the client's address, not the load balancer's (TRUSTED_PROXY_COUNT).
+AXES_CLIENT_IP_CALLABLE = "core.net.client_ip"
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French")), ("es", _("Spanish"))]
