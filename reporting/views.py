@@ -96,7 +96,7 @@ def version_document(request, iso3: str, year: int, number: int):
     version = permissions.get_version_for_user(request.user, iso3, year, number)
     if not version.document:
         raise Http404
-    return serve_file(version.document)
+    return serve_file(version.document, download_name=f"article7-{iso3.upper()}-{year}-v{number}-received")
 
 
 def versions_compare(request, iso3: str, year: int):
