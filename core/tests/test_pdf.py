@@ -51,3 +51,30 @@ def test_weasyprint_does_not_read_a_local_file_referenced_by_a_document(caplog, 
     assert document.pages
     refused = [r.getMessage() for r in caplog.records if "RefusedURL" in r.getMessage()]
     assert len(refused) == 2
+
+
+def _weasyprint_calls():
+    import ast
+
+    root = Path(settings.BASE_DIR)
+    for path in root.rglob("*.py"):
+        relative = path.relative_to(root)
+        if relative.parts[0].startswith(".") or "tests" in relative.parts or relative.parts[0] in ("var", "bench"):
+            continue
+        source = path.read_text()
+        if "weasyprint" not in source:
+            continue
+        tree = ast.parse(source, filename=str(path))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call):
+                name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+                if name in ("HTML", "CSS"):
+                    yield f"{relative}:{node.lineno}", {k.arg for k in node.keywords}
+
+
+def test_every_weasyprint_document_and_stylesheet_uses_the_safe_fetcher():
+    calls = dict(_weasyprint_calls())
+    assert any(label.startswith("conclusions/pdf.py") for label in calls)
+    assert any(label.startswith("reporting/pdf.py") for label in calls)
+    missing = [label for label, keywords in calls.items() if "url_fetcher" not in keywords]
+    assert missing == []
