@@ -207,7 +207,7 @@ CACHES = {
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ratelimit"},
 }
 # "N/s", "N/m", "N/h" or "N/15m": per client address (and per e-mail address for password resets).
-PUBLIC_PDF_RATE = env("PUBLIC_PDF_RATE", default="30/m")
+PUBLIC_PDF_RATE = env("PUBLIC_PDF_RATE", default="10/m")
 PASSWORD_RESET_RATE_PER_CLIENT = env("PASSWORD_RESET_RATE_PER_CLIENT", default="10/h")
 PASSWORD_RESET_RATE_PER_ADDRESS = env("PASSWORD_RESET_RATE_PER_ADDRESS", default="3/h")
 # Deadline reminders (read by reminders/policy.py; these are the defaults).
