@@ -1,5 +1,7 @@
 """One function per e-mail, each with subject, text and HTML templates."""
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
@@ -24,3 +26,37 @@ def send_invitation(*, user, link: str, invited_by) -> None:
         context={"user": user, "link": link, "invited_by": invited_by, "state": user.state},
         language=user.preferred_language,
     )
+
+
+def send_password_reset(*, email: str, language: str = "en") -> int:
+    """The password-reset e-mail to each active account with this address; none is silently nothing.
+    Run in the background (accounts.tasks) so that the page answers alike for known and unknown
+    addresses. Links point at SITE_URL, never at the request's Host header."""
+    from django.contrib.auth.forms import PasswordResetForm
+    from django.contrib.auth.tokens import default_token_generator
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+
+    site = urlsplit(settings.SITE_URL)
+    form = PasswordResetForm()
+    sent = 0
+    for user in form.get_users(email):
+        with translation.override(getattr(user, "preferred_language", "") or language):
+            context = {
+                "email": user.email,
+                "domain": site.netloc,
+                "site_name": site.netloc,
+                "uid": urlsafe_base64_encode(force_bytes(user.pk)),
+                "user": user,
+                "token": default_token_generator.make_token(user),
+                "protocol": site.scheme or "https",
+            }
+            form.send_mail(
+                "registration/password_reset_subject.txt",
+                "registration/password_reset_email.html",
+                context,
+                None,
+                user.email,
+            )
+        sent += 1
+    return sent

@@ -1,19 +1,26 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
+from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.roles import require_isu
+from core import ratelimit
+from core.net import client_ip
+from ops.tasks import enqueue_on_commit
 from states.models import State
 
 from . import permissions, services
 from .forms import InviteForm, ProfileForm
 from .selectors import active_delegates
+from .tasks import password_reset_send
 
 
 @login_required
@@ -78,3 +85,22 @@ class AcceptInviteView(auth_views.PasswordResetConfirmView):
         response = super().form_valid(form)
         messages.success(self.request, _("Your password is set. You can now sign in."))
         return response
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's view, but the same answer, in the same time, whether or not the address has an
+    account (the e-mail is looked up and sent by a task), and rate-limited per client and per address."""
+
+    def post(self, request, *args, **kwargs):
+        rate = settings.PASSWORD_RESET_RATE_PER_CLIENT
+        if not ratelimit.hit("password-reset-client", client_ip(request), rate):
+            return ratelimit.too_many_requests(request, rate)
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        email = form.cleaned_data["email"]
+        rate = settings.PASSWORD_RESET_RATE_PER_ADDRESS
+        if not ratelimit.hit("password-reset-address", ratelimit.digest(email), rate):
+            return ratelimit.too_many_requests(self.request, rate)
+        enqueue_on_commit(password_reset_send, email, get_language() or settings.LANGUAGE_CODE)
+        return HttpResponseRedirect(self.get_success_url())

@@ -17,5 +17,8 @@ def render_html(data: DocumentData) -> str:
 def render_pdf(data: DocumentData) -> bytes:
     from weasyprint import CSS, HTML  # imported late: Pango loads slowly and only exports need it
 
-    html = HTML(string=render_html(data), base_url=str(settings.BASE_DIR))
-    return html.write_pdf(stylesheets=[CSS(filename=str(PRINT_CSS))], pdf_variant=None, optimize_images=False)
+    from core.pdf import safe_url_fetcher
+
+    html = HTML(string=render_html(data), base_url=str(settings.BASE_DIR), url_fetcher=safe_url_fetcher)
+    stylesheet = CSS(filename=str(PRINT_CSS), url_fetcher=safe_url_fetcher)
+    return html.write_pdf(stylesheets=[stylesheet], pdf_variant=None, optimize_images=False)

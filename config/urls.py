@@ -4,6 +4,7 @@ from django.views.i18n import JavaScriptCatalog
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from accounts import two_factor as views_2fa
+from accounts import views as accounts_views
 
 from . import api, views
 
@@ -15,6 +16,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/two-factor/", views_2fa.setup, name="two_factor_setup"),
     path("accounts/two-factor/verify/", views_2fa.verify, name="two_factor_verify"),
+    path("accounts/password_reset/", accounts_views.PasswordResetView.as_view(), name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("people/", include("accounts.urls")),
     path("states/", include("states.urls")),

@@ -9,7 +9,7 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from django.urls import register_converter
 
-        from . import forms_patch
+        from . import checks, forms_patch  # noqa: F401  (checks registers the system checks)
         from .converters import YearConverter
 
         forms_patch.apply()

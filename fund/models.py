@@ -11,13 +11,15 @@ from decimal import Decimal
 from babel.numbers import list_currencies
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import FileExtensionValidator, MinValueValidator
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
+
+from core.uploads import DocumentValidator, UploadTo
 
 MONEY = {"max_digits": 18, "decimal_places": 2}
 CENT = Decimal("0.01")
@@ -34,7 +36,7 @@ def validate_currency(value: str) -> None:
         )
 
 
-def validate_upload_size(file) -> None:
+def validate_upload_size(file) -> None:  # kept for migration 0001: core.uploads checks sizes
     if file.size > MAX_UPLOAD_BYTES:
         raise ValidationError(_("The file is larger than 20 MB; please send a smaller file."))
 
@@ -65,6 +67,7 @@ class TermsOfReferenceQuerySet(models.QuerySet):
 
 
 def terms_upload_to(instance, filename: str) -> str:
+    # kept for migration 0001; files are stored under random names (core.uploads.UploadTo)
     return f"fund/terms/{instance.version}/{filename}"
 
 
@@ -77,9 +80,9 @@ class TermsOfReference(models.Model):
     summary = models.TextField(_("text"), blank=True)
     file = models.FileField(
         _("document"),
-        upload_to=terms_upload_to,
+        upload_to=UploadTo("fund/terms"),
         blank=True,
-        validators=[FileExtensionValidator(DOCUMENT_EXTENSIONS), validate_upload_size],
+        validators=[DocumentValidator(DOCUMENT_EXTENSIONS)],
     )
     created_at = models.DateTimeField(_("recorded at"), default=timezone.now)
     history = HistoricalRecords()
@@ -226,6 +229,7 @@ class ApplicationQuerySet(models.QuerySet):
 
 
 def final_report_upload_to(instance, filename: str) -> str:
+    # kept for migration 0001; files are stored under random names (core.uploads.UploadTo)
     return f"fund/final-reports/{instance.reference}/{filename}"
 
 
@@ -266,9 +270,9 @@ class Application(models.Model):
     final_report_due = models.DateField(_("final report due"), null=True, blank=True)
     final_report = models.FileField(
         _("final report"),
-        upload_to=final_report_upload_to,
+        upload_to=UploadTo("fund/final-reports"),
         blank=True,
-        validators=[FileExtensionValidator(DOCUMENT_EXTENSIONS), validate_upload_size],
+        validators=[DocumentValidator(DOCUMENT_EXTENSIONS)],
     )
     final_report_uploaded_at = models.DateTimeField(_("final report uploaded at"), null=True, blank=True)
     created_by = models.ForeignKey(

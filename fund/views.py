@@ -1,14 +1,16 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accounts.roles import delegate_state_id, is_committee
 from core.forms import add_service_errors
 from core.templatetags.numbers import number
+from core.uploads import serve_file
 
 from . import forms, permissions, selectors, services
 from .models import Action, Status
@@ -77,7 +79,7 @@ def terms_file(request, pk: int):
     terms = permissions.get_terms_for_user(request.user, pk)
     if not terms.file:
         raise Http404
-    return FileResponse(terms.file.open("rb"), as_attachment=False, filename=terms.file.name.rsplit("/", 1)[-1])
+    return serve_file(terms.file, download_name=f"terms-of-reference-{slugify(terms.version)}")
 
 
 # --- applications --------------------------------------------------------------------------------
@@ -198,8 +200,7 @@ def final_report_download(request, pk: int):
     application = permissions.get_application_for_user(request.user, pk)
     if not application.final_report:
         raise Http404
-    name = application.final_report.name.rsplit("/", 1)[-1]
-    return FileResponse(application.final_report.open("rb"), as_attachment=True, filename=name)
+    return serve_file(application.final_report, download_name=f"final-report-{slugify(application.reference)}")
 
 
 # --- workflow steps: each is "check access and order, validate the form, call the service" -----

@@ -75,8 +75,10 @@ def _pdf(title: str, body: str) -> ContentFile:
     from django.utils.html import escape
     from weasyprint import HTML
 
+    from core.pdf import safe_url_fetcher
+
     html = f"<h1>{escape(title)}</h1><p>{escape(body)}</p><p><em>Demo document.</em></p>"
-    return ContentFile(HTML(string=html).write_pdf())
+    return ContentFile(HTML(string=html, url_fetcher=safe_url_fetcher).write_pdf())
 
 
 def _meeting(code: str, *, committees=(), states=(), organisations=(), **defaults) -> Meeting:

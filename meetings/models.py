@@ -13,6 +13,7 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from core.translation import TranslatedField
+from core.uploads import UploadTo, validate_document
 
 
 class MeetingKind(models.TextChoices):
@@ -224,6 +225,7 @@ class DocumentKind(models.TextChoices):
 
 
 def _document_path(instance: "MeetingDocument", filename: str) -> str:
+    # kept for migration 0001; files are stored under random names (core.uploads.UploadTo)
     return f"meetings/{instance.meeting.code}/{filename}"
 
 
@@ -234,7 +236,7 @@ class MeetingDocument(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=DocumentKind.choices, default=DocumentKind.OTHER)
     title = models.CharField(_("title"), max_length=300)
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, default="en")
-    file = models.FileField(_("file"), upload_to=_document_path)
+    file = models.FileField(_("file"), upload_to=UploadTo("meetings/documents"), validators=[validate_document])
     is_published = models.BooleanField(
         _("published"), default=False, help_text=_("Unpublished documents are seen by the committee and the ISU only.")
     )

@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
@@ -210,7 +211,7 @@ def document_update(request, pk: int):
 @permissions.login_for_private
 def document_download(request, pk: int):
     document = permissions.get_document_for_user(request.user, pk)
-    response = serve_file(document.file)
+    response = serve_file(document.file, download_name=slugify(f"{document.meeting.code} {document.title}")[:80])
     if not document.is_published:
         response["Cache-Control"] = "private, no-store"
     return response

@@ -14,6 +14,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.uploads import UploadTo, validate_document
+
 MONEY = {"max_digits": 18, "decimal_places": 2}
 
 
@@ -242,7 +244,9 @@ class ReportVersion(models.Model):
         verbose_name=_("submitted by"),
     )
     received_on = models.DateField(_("received on"))
-    document = models.FileField(_("document"), upload_to="reporting/received/%Y/", blank=True)
+    document = models.FileField(
+        _("document"), upload_to=UploadTo("reporting/received"), blank=True, validators=[validate_document]
+    )
     content = models.JSONField(_("content"), default=dict)
 
     # Key figures (forms C, D, G, B).

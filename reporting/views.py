@@ -1,23 +1,26 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.staticfiles import finders
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import get_language, get_supported_language_variant
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.roles import is_committee, is_isu, require_committee, require_isu
+from core import ratelimit
 from core.converters import year_from_query
 from core.forms import add_service_errors
+from core.net import client_ip
 from core.uploads import serve_file
 from states.models import State
 
-from . import permissions, selectors, services
+from . import pdf, permissions, selectors, services
 from .documents import diff_versions, document_sections, key_figures, receipt
 from .forms import (
     CompareForm,
@@ -75,16 +78,7 @@ def public_report(request, iso3: str, year: int, number: int | None = None):
 
 
 def _document_context(request, iso3: str, year: int, number: int) -> dict:
-    version = permissions.get_version_for_user(request.user, iso3, year, number)
-    report = version.report
-    return {
-        "report": report,
-        "version": version,
-        "sections": document_sections(version.content),
-        "key_figures": key_figures(version),
-        "receipt": receipt(report),
-        "generated_at": timezone.now(),
-    }
+    return pdf.document_context(permissions.get_version_for_user(request.user, iso3, year, number))
 
 
 def version_print(request, iso3: str, year: int, number: int):
@@ -92,16 +86,16 @@ def version_print(request, iso3: str, year: int, number: int):
 
 
 def version_pdf(request, iso3: str, year: int, number: int):
-    from weasyprint import CSS, HTML
-
-    context = _document_context(request, iso3, year, number)
-    html = render_to_string("reporting/print.html", context | {"screen": False}, request=request)
-    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf(
-        stylesheets=[CSS(filename=finders.find("reporting/print.css"))]
-    )
-    response = HttpResponse(pdf, content_type="application/pdf")
-    filename = f"article7-{iso3.upper()}-{year}-v{number}.pdf"
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    """A public document: rendered once per version and language, then served from storage;
+    throttled per client (each first rendering takes seconds)."""
+    if not ratelimit.hit("public-pdf", client_ip(request), settings.PUBLIC_PDF_RATE):
+        return ratelimit.too_many_requests(request, settings.PUBLIC_PDF_RATE)
+    version = permissions.get_version_for_user(request.user, iso3, year, number)
+    language = get_supported_language_variant(get_language() or settings.LANGUAGE_CODE)
+    name = pdf.version_pdf_stored(version, language)
+    filename = f"article7-{iso3.upper()}-{year}-v{number}-{language}.pdf"
+    response = FileResponse(default_storage.open(name, "rb"), filename=filename, content_type="application/pdf")
+    response["X-Content-Type-Options"] = "nosniff"
     return response
 
 
@@ -110,7 +104,7 @@ def version_document(request, iso3: str, year: int, number: int):
     version = permissions.get_version_for_user(request.user, iso3, year, number)
     if not version.document:
         raise Http404
-    return serve_file(version.document)
+    return serve_file(version.document, download_name=f"article7-{iso3.upper()}-{year}-v{number}-received")
 
 
 def versions_compare(request, iso3: str, year: int):

@@ -71,7 +71,7 @@ STEPS = [
     (
         "disbursed",
         lambda a: services.application_final_report_receive(
-            application=a, by=None, file=ContentFile(b"%PDF", name="r.pdf")
+            application=a, by=None, file=ContentFile(b"%PDF-1.4", name="r.pdf")
         ),
         "final report received",
     ),

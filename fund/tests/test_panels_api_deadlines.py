@@ -110,7 +110,7 @@ def test_final_report_source_is_registered_and_lists_approved_and_disbursed_appl
     assert disbursed.reference in ob.title
     assert source.recipients(ob) == [cast.delegate_a]
     assert not source.is_fulfilled(ob)
-    services.application_final_report_upload(application=disbursed, by=None, file=ContentFile(b"%PDF", name="r.pdf"))
+    services.application_final_report_upload(application=disbursed, by=None, file=ContentFile(b"%PDF-1", name="r.pdf"))
     assert source.is_fulfilled(ob)
     assert disbursed.pk not in {o.object_id for o in source.obligations(today=datetime.date(2024, 1, 1))}
 

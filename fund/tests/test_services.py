@@ -117,7 +117,7 @@ def test_every_step_is_logged_with_who_when_and_note(terms, isu, chair):
     app.refresh_from_db()
     assert app.status == Status.DISBURSED
     app = services.application_final_report_upload(
-        application=app, by=delegate, file=ContentFile(b"%PDF", name="report.pdf")
+        application=app, by=delegate, file=ContentFile(b"%PDF-1.4", name="report.pdf")
     )
     app = services.application_final_report_receive(application=app, by=isu, note="Thank you.")
     assert app.status == Status.REPORT_RECEIVED
@@ -198,7 +198,7 @@ def test_revision_sends_it_back_and_resubmission_starts_the_review_again(chair):
         (
             "submitted",
             lambda a: services.application_final_report_upload(
-                application=a, by=None, file=ContentFile(b"x", name="r.pdf")
+                application=a, by=None, file=ContentFile(b"%PDF-1.4 x", name="r.pdf")
             ),
         ),
         ("screened", lambda a: services.application_final_report_receive(application=a, by=None)),

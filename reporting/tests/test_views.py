@@ -187,7 +187,8 @@ def test_pdf_of_a_submitted_report(cast):
     services.report_submit(report=report, by=cast.delegate_a)
     response = client_for(cast, "anon").get(_url("pdf", cast, 1))
     assert response["Content-Type"] == "application/pdf"
-    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    content = b"".join(response.streaming_content)
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
     assert "Article 7 report of Aland A on calendar year 2022" in text
     assert "Demining NGO" in text
 
