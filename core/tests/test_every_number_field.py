@@ -111,3 +111,21 @@ def test_a_questionnaire_number_question_is_the_core_field():
         assert not isinstance(field, DJANGO_NUMBERS)
         if kind == QuestionKind.NUMBER:
             assert isinstance(field, NumberField) and field.decimal_places == 2
+
+
+def test_every_admin_form_reads_numbers_with_the_core_field(rf, admin_user):
+    from django.contrib import admin
+
+    request = rf.get("/admin/")
+    request.user = admin_user
+    problems, numeric = [], 0
+    for model, model_admin in admin.site._registry.items():
+        if model._meta.app_label not in {c.label for c in apps.get_app_configs() if c.name == c.label}:
+            continue
+        form_class = model_admin.get_form(request)
+        inlines = [inline.get_formset(request).form for inline in model_admin.get_inline_instances(request)]
+        for cls in [form_class, *inlines]:
+            problems += number_field_problems(cls)
+            numeric += sum(isinstance(f, NumberField) for f in cls.base_fields.values())
+    assert problems == []
+    assert numeric >= 5
