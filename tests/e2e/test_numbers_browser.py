@@ -71,3 +71,22 @@ def test_spanish_delegate_types_twelve_thousand_saves_reloads_and_the_public_pag
         stockpiled = reader.locator("#section-b dd").first
         assert stockpiled.inner_text().strip() == shown, lang
         context.close()
+
+
+def test_the_browser_reads_and_writes_amounts_like_the_server(page, live_server):
+    cases = {
+        "en": {"12,000.50": "1200050", "12 000": "1200000", "12.000": None, "1,5": None, "12.345": None},
+        "fr": {"12\u202f000,50": "1200050", "12 000,5": "1200050", "12.000": None, "1,5": "150"},
+        "es": {"12.000,50": "1200050", "12 000": "1200000", "1.5": None, "12,000.50": None},
+    }
+    written = {"en": "CHF\u00a01,025,000.50", "fr": "1\u202f025\u202f000,50\u00a0CHF", "es": "1.025.000,50\u00a0CHF"}
+    for lang, typed in cases.items():
+        page.goto(f"{live_server.url}/static/js/numbers.js")  # same origin, then a page in the language
+        page.set_content(f'<html lang="{lang}"><head></head><body></body></html>')
+        page.add_script_tag(url=f"{live_server.url}/static/js/numbers.js")
+        for text, cents in typed.items():
+            got = page.evaluate(
+                "t => { const c = Numbers.parseCents(t, 2); return c === null ? null : String(c); }", text
+            )
+            assert got == cents, (lang, text, got)
+        assert page.evaluate("() => Numbers.formatCents(102500050n, 'CHF', 2)") == written[lang]
