@@ -54,7 +54,7 @@ def signs(lang: str) -> Signs:
 def _pattern(group: str, decimal: str) -> re.Pattern:
     g, d = re.escape(group), re.escape(decimal)
     whole = rf"(?:\d{{1,3}}(?:{g}\d{{3}})+|\d+)"
-    return re.compile(rf"(?:{whole}(?:{d}\d+)?|{d}\d+)")
+    return re.compile(rf"(?:{whole}(?:{d}\d+)?|{d}\d+)", re.ASCII)
 
 
 def _plain_value(text: str, group: str, decimal: str) -> Decimal:
@@ -118,7 +118,6 @@ def parse_number(
     lang: str | None = None,
     places: int = 0,
     grouping: bool = True,
-    signed: bool = True,
 ) -> Decimal | None:
     """The value of `text` typed in `lang` (default: the active language), or None when empty.
 
@@ -133,11 +132,11 @@ def parse_number(
     own = signs(lang)
     show = current_language()
     body, sign = typed, ""
-    if body[0] in MINUS_SIGNS + "+" and signed:
+    if body[0] in MINUS_SIGNS + "+":
         sign, body = ("-" if body[0] in MINUS_SIGNS else ""), body[1:]
 
     if not grouping:
-        if re.fullmatch(r"\d+", body):
+        if re.fullmatch(r"[0-9]+", body):
             return _check_places(Decimal(sign + body), typed, body, own, lang, places, show)
         example = "2023" if places == 0 else format_number(Decimal("12.5"), lang=show, grouping=False)
         raise NumberInputError(
@@ -158,7 +157,7 @@ def parse_number(
     # Not a number as `lang` writes it: say how it would be read, and what to type instead.
     readings = _readings(body)
     read = None
-    uses_own_signs = all(c.isdigit() or c in (own.group, own.decimal) for c in local_text)
+    uses_own_signs = all(c in "0123456789" or c in (own.group, own.decimal) for c in local_text)
     if uses_own_signs and lang != PLAIN:
         try:
             read = parse_decimal(local_text, locale=babel_locale(lang), strict=False)

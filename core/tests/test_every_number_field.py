@@ -129,3 +129,11 @@ def test_every_admin_form_reads_numbers_with_the_core_field(rf, admin_user):
             numeric += sum(isinstance(f, NumberField) for f in cls.base_fields.values())
     assert problems == []
     assert numeric >= 5
+
+
+def test_an_admin_page_shows_a_year_as_typed_digits_in_a_text_input(admin_client):
+    from reporting.models import ReportingCycle
+
+    cycle = ReportingCycle.objects.create(year=2023, deadline="2024-04-30")
+    html = admin_client.get(f"/admin/reporting/reportingcycle/{cycle.pk}/change/").content.decode()
+    assert 'name="year" value="2023"' in html and 'type="number"' not in html
