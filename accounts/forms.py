@@ -2,12 +2,13 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from core.fields import ModelForm
 from states.models import State
 
 from .models import User
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(ModelForm):
     class Meta:
         model = User
         fields = ["first_name", "last_name", "title", "phone", "preferred_language"]

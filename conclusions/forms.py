@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from committee.models import Committee
+from core.fields import ModelForm, ordinal_field, year_field
 
 from .models import DocumentLanguageVersion, Language, ParagraphKind, SectionKind, meeting_code_validator
 
@@ -17,11 +18,11 @@ class DateInput(forms.DateInput):
 
 class DocumentCreateForm(forms.Form):
     committee = forms.ModelChoiceField(label=_("Committee"), queryset=Committee.objects.order_by("order"))
-    year = forms.IntegerField(label=_("Year of the committee's work"), min_value=1999, max_value=2100)
+    year = year_field(_("Year of the committee's work"))
     meeting_code = forms.CharField(
         label=_("Meeting code"), max_length=12, validators=[meeting_code_validator], help_text=_("For example 22MSP.")
     )
-    meeting_number = forms.IntegerField(label=_("Meeting number"), min_value=1, required=False)
+    meeting_number = ordinal_field(_("Meeting number"), required=False)
     meeting_start = forms.DateField(label=_("Meeting starts"), required=False, widget=DateInput())
     meeting_end = forms.DateField(label=_("Meeting ends"), required=False, widget=DateInput())
     original_language = forms.ChoiceField(label=_("Original language"), choices=Language.choices, initial="en")
@@ -42,9 +43,9 @@ class DocumentCreateForm(forms.Form):
 
 
 class DocumentSettingsForm(forms.Form):
-    year = forms.IntegerField(label=_("Year of the committee's work"), min_value=1999, max_value=2100)
+    year = year_field(_("Year of the committee's work"))
     meeting_code = forms.CharField(label=_("Meeting code"), max_length=12, validators=[meeting_code_validator])
-    meeting_number = forms.IntegerField(label=_("Meeting number"), min_value=1, required=False)
+    meeting_number = ordinal_field(_("Meeting number"), required=False)
     meeting_start = forms.DateField(label=_("Meeting starts"), required=False, widget=DateInput())
     meeting_end = forms.DateField(label=_("Meeting ends"), required=False, widget=DateInput())
     original_language = forms.ChoiceField(label=_("Original language"), choices=Language.choices)
@@ -57,7 +58,7 @@ class DocumentSettingsForm(forms.Form):
         return data
 
 
-class VersionForm(forms.ModelForm):
+class VersionForm(ModelForm):
     class Meta:
         model = DocumentLanguageVersion
         fields = [

@@ -1,8 +1,10 @@
-"""Model choice fields answer an out-of-range id with "Select a valid choice", not a database error.
+"""Form safety applied once at startup (core.apps), for every form of every app.
 
-Django's ModelChoiceField / ModelMultipleChoiceField send any integer-looking value to the
-database; one beyond 64 bits makes SQLite raise OverflowError and PostgreSQL a DataError (a 500).
-Applied once at startup (core.apps), for every form of every app.
+- Model choice fields answer an out-of-range id with "Select a valid choice", not a database error:
+  Django's ModelChoiceField / ModelMultipleChoiceField send any integer-looking value to the
+  database; one beyond 64 bits makes SQLite raise OverflowError and PostgreSQL a DataError (a 500).
+- The admin's forms read numbers with core.fields.NumberField, like every other form (Django's
+  admin would read "12.000" as 12 and show a browser number input).
 """
 
 from django.core.exceptions import ValidationError
@@ -45,3 +47,21 @@ def apply() -> None:
 
     form_models.ModelChoiceField.to_python = to_python
     form_models.ModelMultipleChoiceField._check_values = _check_values
+    _admin_numbers()
+
+
+def _admin_numbers() -> None:
+    from django.contrib.admin.options import BaseModelAdmin
+
+    from .fields import number_formfield
+
+    admin_formfield = BaseModelAdmin.formfield_for_dbfield
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        is_number = isinstance(db_field, models.IntegerField | models.DecimalField)
+        if is_number and not db_field.choices and not isinstance(db_field, models.AutoField):
+            kwargs.pop("widget", None)
+            return number_formfield(db_field, **kwargs)
+        return admin_formfield(self, db_field, request, **kwargs)
+
+    BaseModelAdmin.formfield_for_dbfield = formfield_for_dbfield

@@ -13,9 +13,9 @@ from django.apps import apps
 from django.db.models import Case, Count, Exists, F, OuterRef, Q, Sum, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
-from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
+from core.numbers import format_number
 from reporting.models import (
     CooperationRow,
     CycleStatus,
@@ -324,7 +324,7 @@ class MoneyLine:
     @property
     def display(self) -> str:
         """The total without cents, grouped in the active language (for the compact tables)."""
-        return number_format(self.total.quantize(Decimal(1)), decimal_pos=0, force_grouping=True)
+        return format_number(self.total.quantize(Decimal(1)), places=0)
 
     @property
     def purpose_label(self) -> str:

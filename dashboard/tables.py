@@ -12,9 +12,11 @@ from urllib.parse import urlencode
 
 from django.urls import NoReverseMatch, get_script_prefix, reverse
 from django.utils import timezone
-from django.utils.formats import date_format, number_format
+from django.utils.formats import date_format
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+
+from core.numbers import format_number
 
 from .selectors import (
     STATE_GROUPS,
@@ -47,7 +49,9 @@ class Cell:
         if v is None or v == "":
             return "—" if self.kind != "text" else ""
         if self.kind == "money":
-            return number_format(v, decimal_pos=2, force_grouping=True)
+            return format_number(v, places=2)
+        if self.kind == "int":
+            return format_number(v)
         if self.kind == "percent":
             return f"{v}%"
         if self.kind == "date":
@@ -308,12 +312,7 @@ def partners_table(fig: CooperationFigures) -> Table:
             Cell(p.name, drilldown_url("ca-rows", year=fig.year, partner=p.key)),
             _int(p.rows, drilldown_url("ca-rows", year=fig.year, partner=p.key)),
             _int(p.reporting_states, drilldown_url("ca-rows", year=fig.year, partner=p.key)),
-            Cell(
-                "; ".join(
-                    f"{number_format(amount, decimal_pos=2, force_grouping=True)} {currency}"
-                    for currency, amount in p.totals_sorted
-                )
-            ),
+            Cell("; ".join(f"{format_number(amount, places=2)} {currency}" for currency, amount in p.totals_sorted)),
         ]
         for p in fig.top_partners
     ]

@@ -3,6 +3,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.fields import ModelForm, NumberField, NumberInput
 from core.uploads import validate_document
 from states.models import Organisation, State
 
@@ -13,8 +14,8 @@ from .services import Decision
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-def money_field(label, **kwargs) -> forms.DecimalField:
-    return forms.DecimalField(label=label, min_value=Decimal("0.01"), **MONEY, **kwargs)
+def money_field(label, **kwargs) -> NumberField:
+    return NumberField(label=label, min_value=Decimal("0.01"), **MONEY, **kwargs)
 
 
 class CurrencyField(forms.ChoiceField):
@@ -23,7 +24,7 @@ class CurrencyField(forms.ChoiceField):
         super().__init__(choices=currency_choices, **kwargs)
 
 
-class TermsForm(forms.ModelForm):
+class TermsForm(ModelForm):
     class Meta:
         model = TermsOfReference
         fields = ["version", "title", "in_force_from", "summary", "file"]
@@ -62,7 +63,7 @@ class ContributionForm(forms.Form):
         return data
 
 
-class ApplicationForm(forms.ModelForm):
+class ApplicationForm(ModelForm):
     currency = CurrencyField(initial="EUR")
     requested_amount = money_field(_("Requested amount"))
 
@@ -116,7 +117,7 @@ class BudgetLineForm(forms.Form):
     )
     amount = money_field(
         _("Amount"),
-        widget=forms.NumberInput(attrs={"class": "form-control text-end js-budget-amount", "step": "0.01", "min": "0"}),
+        widget=NumberInput(attrs={"class": "form-control text-end js-budget-amount"}, decimal=True),
     )
 
 

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
 
 from committee.models import Committee
+from core.filters import YearFilter
 from states.models import State
 
 from .models import Meeting, MeetingKind, MeetingStatus
@@ -23,9 +24,7 @@ class MeetingFilter(filters.FilterSet):
     date_from = filters.DateFilter(label=_("From"), field_name="end_date", lookup_expr="gte")
     date_to = filters.DateFilter(label=_("To"), field_name="start_date", lookup_expr="lte")
     status = filters.ChoiceFilter(label=_("Status"), choices=MeetingStatus.choices)
-    year = filters.NumberFilter(
-        label=_("Year"), field_name="start_date", lookup_expr="year", min_value=1900, max_value=2200
-    )
+    year = YearFilter(label=_("Year"), field_name="start_date", lookup_expr="year", min_value=1900, max_value=2200)
 
     class Meta:
         model = Meeting

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role, User
 from committee.models import Committee
+from core.fields import ModelForm
 from core.uploads import validate_document
 from states.models import Organisation, State
 
@@ -32,7 +33,7 @@ def _states():
     return State.objects.order_by("name_en")
 
 
-class MeetingForm(forms.ModelForm):
+class MeetingForm(ModelForm):
     committees = forms.ModelMultipleChoiceField(
         label=_("Organising committees"),
         queryset=Committee.objects.all(),
@@ -101,7 +102,7 @@ class MeetingForm(forms.ModelForm):
         pass
 
 
-class DocumentForm(forms.ModelForm):
+class DocumentForm(ModelForm):
     class Meta:
         model = MeetingDocument
         fields = ["title", "kind", "language", "file", "is_published"]
@@ -113,13 +114,13 @@ class DocumentForm(forms.ModelForm):
         return upload
 
 
-class DocumentEditForm(forms.ModelForm):
+class DocumentEditForm(ModelForm):
     class Meta:
         model = MeetingDocument
         fields = ["title", "kind", "language", "is_published"]
 
 
-class SpeakerForm(forms.ModelForm):
+class SpeakerForm(ModelForm):
     class Meta:
         model = PanelSpeaker
         fields = [
@@ -144,7 +145,7 @@ class SpeakerForm(forms.ModelForm):
         pass
 
 
-class FollowUpForm(forms.ModelForm):
+class FollowUpForm(ModelForm):
     class Meta:
         model = FollowUp
         fields = ["action", "owner", "owner_user", "due_date", "state", "status", "notes"]
@@ -163,7 +164,7 @@ class FollowUpForm(forms.ModelForm):
         pass
 
 
-class BilateralSeriesForm(forms.ModelForm):
+class BilateralSeriesForm(ModelForm):
     committees = forms.ModelMultipleChoiceField(
         label=_("Committees taking part"),
         queryset=Committee.objects.all(),
@@ -209,7 +210,7 @@ class PlannedBilateralForm(forms.Form):
 PlannedBilateralFormSet = forms.formset_factory(PlannedBilateralForm, extra=3, min_num=1, validate_min=True)
 
 
-class IARequestForm(forms.ModelForm):
+class IARequestForm(ModelForm):
     class Meta:
         model = IndividualisedApproachRequest
         fields = ["state", "requested_on", "requested_at", "notes"]
@@ -221,7 +222,7 @@ class IARequestForm(forms.ModelForm):
         self.fields["requested_at"].queryset = Meeting.objects.filter(kind__in=HOST_KINDS).order_by("-start_date")
 
 
-class IARequestEditForm(forms.ModelForm):
+class IARequestEditForm(ModelForm):
     class Meta:
         model = IndividualisedApproachRequest
         fields = ["requested_on", "requested_at", "final_report_url", "notes"]
@@ -257,7 +258,7 @@ class IAAdvanceForm(forms.Form):
             self.fields["meeting"].initial = ia_request.meeting_id
 
 
-class PriorityActionForm(forms.ModelForm):
+class PriorityActionForm(ModelForm):
     class Meta:
         model = PriorityAction
         fields = ["number", "text_en", "text_fr", "text_es", "status", "notes", "meetings", "followups"]
@@ -288,7 +289,7 @@ class PriorityActionCreateForm(PriorityActionForm):
         fields = ["period", *PriorityActionForm.Meta.fields]
 
 
-class PriorityPeriodForm(forms.ModelForm):
+class PriorityPeriodForm(ModelForm):
     class Meta:
         model = PriorityActionPeriod
         fields = ["committee", "start_year", "end_year", "adopted_at"]

@@ -9,9 +9,13 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.fields import NumberField, set_number_locale
+from core.numbers import PLAIN, current_language
+
 from .models import Question, QuestionKind
 
 YES, NO = "yes", "no"
+LANG_KEY = "_lang"  # in a draft: the language its numbers were typed in (none: plain digits)
 
 
 def _label(question: Question, number: int) -> str:
@@ -23,7 +27,7 @@ def build_field(question: Question, number: int) -> forms.Field:
     if question.kind == QuestionKind.TEXT:
         return forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), max_length=20000, **common)
     if question.kind == QuestionKind.NUMBER:
-        return forms.DecimalField(max_digits=18, decimal_places=2, **common)
+        return NumberField(max_digits=18, decimal_places=2, **common)
     if question.kind == QuestionKind.YES_NO:
         return forms.ChoiceField(choices=[(YES, _("Yes")), (NO, _("No"))], widget=forms.RadioSelect, **common)
     choices = [(str(c.pk), c.text) for c in question.choices.all()]
@@ -43,6 +47,22 @@ class AnswerForm(forms.Form):
             if not strict:
                 field.required = False
             self.fields[question.field_name] = field
+        if self.is_bound and hasattr(self.data, "getlist"):
+            return  # typed on this page, in the active language
+        stored = (self.data if self.is_bound else self.initial) or {}
+        lang = stored.get(LANG_KEY) or PLAIN
+        if self.is_bound:
+            set_number_locale(self, lang)
+        elif lang != current_language():
+            self.initial = dict(self.initial)
+            for name, field in self.fields.items():
+                if isinstance(field, NumberField) and self.initial.get(name):
+                    field.locale = lang
+                    try:
+                        self.initial[name] = field.clean(self.initial[name])  # shown the reader's way
+                    except forms.ValidationError:
+                        pass  # not a number in its language: shown as typed, refused on submission
+                    field.locale = None
 
     def raw_data(self) -> dict:
         """What the user typed, as stored in a draft (nothing validated, nothing dropped)."""
@@ -55,6 +75,7 @@ class AnswerForm(forms.Form):
                 raw[name] = [str(v) for v in (values if isinstance(values, list) else [values])]
             else:
                 raw[name] = str(self.data.get(name, "") or "")
+        raw[LANG_KEY] = current_language()
         return raw
 
     def questions_with_fields(self):

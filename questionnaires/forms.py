@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.fields import ModelForm
 from states.models import State
 from workplan.models import OsloAction
 
@@ -10,7 +11,7 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 SAME_AS_ENGLISH = _("Left empty, the English text is shown.")
 
 
-class QuestionnaireForm(forms.ModelForm):
+class QuestionnaireForm(ModelForm):
     class Meta:
         model = Questionnaire
         fields = [
@@ -50,7 +51,7 @@ def _lines(text: str) -> list[str]:
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
-class QuestionForm(forms.ModelForm):
+class QuestionForm(ModelForm):
     actions = forms.ModelMultipleChoiceField(
         label=_("Oslo Action Plan actions"),
         queryset=OsloAction.objects.order_by("number"),

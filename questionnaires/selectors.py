@@ -7,9 +7,10 @@ from decimal import Decimal
 
 from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
+
+from core.numbers import format_number
 
 from .charts import bar_chart_svg
 from .models import Answer, Choice, Question, QuestionKind, Questionnaire, Recipient, Response
@@ -120,11 +121,16 @@ def questions_of(questionnaire: Questionnaire) -> list[Question]:
     )
 
 
+def _plain(number):
+    """12.50 -> 12.5, 1E+1 -> 10: the answer's own digits, without trailing zeros or an exponent."""
+    return number.quantize(1) if number == number.to_integral_value() else number.normalize()
+
+
 def display_value(question: Question, answer: Answer) -> str:
     if question.kind == QuestionKind.TEXT:
         return answer.text
     if question.kind == QuestionKind.NUMBER:
-        return "" if answer.number is None else number_format(answer.number.normalize(), use_l10n=True)
+        return "" if answer.number is None else format_number(_plain(answer.number))
     if question.kind == QuestionKind.YES_NO:
         return {True: str(_("Yes")), False: str(_("No")), None: ""}[answer.yes_no]
     return "; ".join(c.text for c in answer.choices.all())

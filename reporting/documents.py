@@ -4,13 +4,22 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from core.fields import NumberField
+from core.numbers import format_number
+
 from .models import Channel, Direction, Purpose, ReportVersion
-from .sections import SECTIONS, Mode
+from .sections import SECTIONS, CooperationRowForm, Mode
 
 ROW_COLUMNS = ["direction", "partner_label", "year", "amount", "currency", "purpose", "channel", "gender_considered"]
+# Quantities shown with the reader's grouping (12.000 in Spanish); years and other ordinals are not grouped.
+NUMBER_NAMES = {
+    name
+    for form_class in {s.form_class for s in SECTIONS} | {CooperationRowForm}
+    for name, f in form_class.base_fields.items()
+    if isinstance(f, NumberField) and f.grouping
+}
 CHOICE_LABELS = {
     "direction": dict(Direction.choices),
     "purpose": dict(Purpose.choices),
@@ -29,13 +38,13 @@ def display(value, name: str = "") -> str:
         return ", ".join(f"#{v}" for v in value) if name == "oap_actions" else ", ".join(map(str, value))
     if name in CHOICE_LABELS:
         return str(CHOICE_LABELS[name].get(value, value))
-    if name in ("amount", "area_contaminated_m2", "area_released_m2") or name.startswith("mines_"):
+    if name in NUMBER_NAMES:
         try:
             number = Decimal(str(value))
         except InvalidOperation:
             return str(value)
         places = 0 if number == number.to_integral_value() else 2
-        return number_format(number, decimal_pos=places, force_grouping=True)
+        return format_number(number, places=places)
     return str(value)
 
 

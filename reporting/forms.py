@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.converters import MAX_YEAR, MIN_YEAR
+from core.fields import ModelForm, NumberField, ordinal_field, year_field
 from core.uploads import validate_document
 from states.models import Region, State
 
@@ -29,7 +30,7 @@ class StartForm(forms.Form):
 
 
 class InboxFilterForm(forms.Form):
-    year = forms.IntegerField(label=_("Reporting year"), min_value=1999, max_value=2100, required=False)
+    year = year_field(_("Reporting year"), required=False)
     status = forms.ChoiceField(
         label=_("Status"),
         required=False,
@@ -47,26 +48,26 @@ class RecordReceivedForm(forms.Form):
     """A report received by e-mail, recorded by the ISU on behalf of the State."""
 
     state = forms.ModelChoiceField(label=_("State"), queryset=State.objects.order_by("name_en"))
-    year = forms.IntegerField(label=_("Calendar year reported on"), min_value=1999, max_value=2100)
+    year = year_field(_("Calendar year reported on"))
     received_on = forms.DateField(label=_("Date received"), widget=DateInput())
     document = forms.FileField(
         label=_("Report document"),
         validators=[validate_document],
         help_text=_("PDF, Word, OpenDocument or Excel, as the State sent it."),
     )
-    area_contaminated_m2 = forms.DecimalField(
+    area_contaminated_m2 = NumberField(
         label=_("Area suspected or confirmed to contain mines (m²)"),
         required=False,
         min_value=0,
         max_digits=18,
         decimal_places=2,
     )
-    area_released_m2 = forms.DecimalField(
+    area_released_m2 = NumberField(
         label=_("Area released in the year (m²)"), required=False, min_value=0, max_digits=18, decimal_places=2
     )
-    mines_destroyed = forms.IntegerField(label=_("Mines destroyed"), required=False, min_value=0)
-    mines_retained = forms.IntegerField(label=_("Mines retained"), required=False, min_value=0)
-    mines_stockpiled = forms.IntegerField(label=_("Mines stockpiled"), required=False, min_value=0)
+    mines_destroyed = NumberField(label=_("Mines destroyed"), required=False, min_value=0)
+    mines_retained = NumberField(label=_("Mines retained"), required=False, min_value=0)
+    mines_stockpiled = NumberField(label=_("Mines stockpiled"), required=False, min_value=0)
 
     def clean_year(self):
         year = self.cleaned_data["year"]
@@ -99,7 +100,7 @@ class RecordReceivedForm(forms.Form):
         return data
 
 
-class CycleDeadlineForm(forms.ModelForm):
+class CycleDeadlineForm(ModelForm):
     class Meta:
         model = ReportingCycle
         fields = ["deadline", "note"]
@@ -130,5 +131,5 @@ class ExtensionForm(forms.Form):
 
 
 class CompareForm(forms.Form):
-    a = forms.IntegerField(label=_("From version"), min_value=1)
-    b = forms.IntegerField(label=_("To version"), min_value=1)
+    a = ordinal_field(_("From version"))
+    b = ordinal_field(_("To version"))

@@ -1,8 +1,10 @@
 """The report's sections (forms A to J, cooperation and assistance, gender and diversity) and their forms.
 
 A section's draft is stored raw, as typed: `{"mode": "filled"|"no_change"|"not_applicable",
-"fields": {name: str | list[str]}, "rows": [{name: str}, ...]}`. The same form classes check a draft
-leniently (types only) when shown and strictly (everything required) before submission.
+"fields": {name: str | list[str]}, "rows": [{name: str}, ...], "lang": "es"}`. `lang` is the language
+the numbers were typed in ("12.000" is twelve thousand in Spanish); a section without it (older
+drafts, prefilled or recorded figures) holds plain digits ("12000.50"). The same form classes check a
+draft leniently (types only) when shown and strictly (everything required) before submission.
 """
 
 import datetime
@@ -12,9 +14,13 @@ from functools import lru_cache
 
 from babel.numbers import get_currency_name, get_territory_currencies, list_currencies
 from django import forms
+from django.conf import settings
 from django.http import QueryDict
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+
+from core.fields import NumberField, set_number_locale, year_field
+from core.numbers import PLAIN, current_language
 
 from .models import Channel, Direction, Purpose
 
@@ -96,13 +102,6 @@ def is_iso_currency(code: str) -> bool:
 # --- sections ---------------------------------------------------------------------------------
 
 
-def _text_input_for_numbers(f: forms.Field) -> None:
-    """Numbers in text inputs: a browser's number input drops what is not a number, we keep it as typed."""
-    if isinstance(f, (forms.IntegerField, forms.DecimalField)):
-        attrs = {"inputmode": "numeric" if isinstance(f, forms.IntegerField) else "decimal"}
-        f.widget = forms.TextInput(attrs=attrs)
-
-
 class SectionForm(forms.Form):
     """A section's fields. `strict=True` enforces what a submitted report needs."""
 
@@ -113,7 +112,6 @@ class SectionForm(forms.Form):
         super().__init__(*args, **kwargs)
         for name, f in self.fields.items():
             f.required = False
-            _text_input_for_numbers(f)
             if name in self.required_when_filled:
                 f.widget.attrs["aria-required"] = "true"
                 f.label_suffix = " *"
@@ -142,7 +140,7 @@ class FormAForm(SectionForm):
 
 
 class FormBForm(SectionForm):
-    mines_stockpiled = forms.IntegerField(
+    mines_stockpiled = NumberField(
         label=_("Anti-personnel mines stockpiled (total)"), min_value=0, help_text=_("Enter 0 if none.")
     )
     text = _text(_("Details by type and lot"))
@@ -150,10 +148,10 @@ class FormBForm(SectionForm):
 
 
 class FormCForm(SectionForm):
-    area_contaminated_m2 = forms.DecimalField(
+    area_contaminated_m2 = NumberField(
         label=_("Area suspected or confirmed to contain mines (m²)"), min_value=0, max_digits=18, decimal_places=2
     )
-    area_released_m2 = forms.DecimalField(
+    area_released_m2 = NumberField(
         label=_("Area released in the year (m²)"), min_value=0, max_digits=18, decimal_places=2
     )
     text = _text(_("Location of mined areas and details"))
@@ -161,22 +159,20 @@ class FormCForm(SectionForm):
 
 
 class FormDForm(SectionForm):
-    mines_retained = forms.IntegerField(label=_("Mines retained for training and development (Article 3)"), min_value=0)
+    mines_retained = NumberField(label=_("Mines retained for training and development (Article 3)"), min_value=0)
     text = _text(_("Institutions authorised and intended use"))
     required_when_filled = ("mines_retained",)
 
 
 class FormGForm(SectionForm):
-    mines_destroyed = forms.IntegerField(label=_("Mines destroyed in the year"), min_value=0)
+    mines_destroyed = NumberField(label=_("Mines destroyed in the year"), min_value=0)
     text = _text(_("Details by type"))
     required_when_filled = ("mines_destroyed",)
 
 
 class CooperationForm(SectionForm):
     platform_exists = YesNoField(label=_("Does a national mine action platform exist?"))
-    platform_meetings = forms.IntegerField(
-        label=_("How many times did it meet in the year?"), min_value=0, max_value=365
-    )
+    platform_meetings = NumberField(label=_("How many times did it meet in the year?"), min_value=0, max_value=365)
     resource_mobilisation_plan = YesNoField(label=_("Is there a resource mobilisation plan?"))
     resource_mobilisation_text = _text(_("Resource mobilisation plan: details"))
     unmet_needs = _text(_("Assistance needs still unmet"))
@@ -232,8 +228,8 @@ class CooperationRowForm(forms.Form):
     direction = forms.ChoiceField(label=_("Direction"), choices=[("", "—"), *Direction.choices])
     partner = forms.ChoiceField(label=_("Partner"), choices=[("", "—")])
     partner_name = forms.CharField(label=_("Partner name (other)"), max_length=200)
-    year = forms.IntegerField(label=_("Year"), min_value=1997, max_value=2100)
-    amount = forms.DecimalField(label=_("Amount"), min_value=0, max_digits=18, decimal_places=2)
+    year = year_field(_("Year"), min_value=1997)
+    amount = NumberField(label=_("Amount"), min_value=0, max_digits=18, decimal_places=2)
     currency = forms.ChoiceField(label=_("Currency"), choices=[("", "—")])
     purpose = forms.ChoiceField(label=_("Purpose"), choices=[("", "—"), *Purpose.choices])
     channel = forms.ChoiceField(label=_("Channel"), choices=[("", "—"), *Channel.choices])
@@ -250,7 +246,6 @@ class CooperationRowForm(forms.Form):
         self.fields["partner"].choices = partners or [("", "—")]
         self.fields["currency"].choices = currencies or currency_choices()
         for name, f in self.fields.items():
-            _text_input_for_numbers(f)
             css = "form-select form-select-sm" if isinstance(f.widget, forms.Select) else "form-control form-control-sm"
             f.widget.attrs.update({"class": f"{css} js-ca-{name.replace('_', '-')}", "aria-label": str(f.label)})
 
@@ -364,7 +359,18 @@ def json_value(value):
 
 def section_raw(draft: dict, key: str) -> dict:
     raw = draft.get(key) or {}
-    return {"mode": raw.get("mode") or Mode.FILLED, "fields": raw.get("fields") or {}, "rows": raw.get("rows") or []}
+    return {
+        "mode": raw.get("mode") or Mode.FILLED,
+        "fields": raw.get("fields") or {},
+        "rows": raw.get("rows") or [],
+        "lang": raw.get("lang") or PLAIN,
+    }
+
+
+def typed_language(post) -> str:
+    """The language of the page the numbers were typed on (sent with the form), else the active one."""
+    lang = post.get("lang", "")
+    return lang if lang in dict(settings.LANGUAGES) else current_language()
 
 
 def raw_from_post(section: Section, post, form_kwargs: dict) -> dict:
@@ -388,7 +394,7 @@ def raw_from_post(section: Section, post, form_kwargs: dict) -> dict:
                 }
                 if any(v for v in row.values()):
                     rows.append(row)
-    return {"mode": mode, "fields": fields, "rows": rows}
+    return {"mode": mode, "fields": fields, "rows": rows, "lang": typed_language(post)}
 
 
 def is_raw_empty(raw: dict) -> bool:
@@ -397,7 +403,9 @@ def is_raw_empty(raw: dict) -> bool:
 
 def bound_forms(section: Section, raw: dict, *, strict: bool, form_kwargs: dict):
     """The section's form (and rows formset) bound to the stored draft."""
+    lang = raw.get("lang") or PLAIN
     form = section.form_class(_to_querydict(raw["fields"]), strict=strict and raw["mode"] == Mode.FILLED)
+    set_number_locale(form, lang)
     formset = None
     if section.has_rows:
         data = {f"{ROWS_PREFIX}-TOTAL_FORMS": str(len(raw["rows"])), f"{ROWS_PREFIX}-INITIAL_FORMS": "0"}
@@ -410,6 +418,8 @@ def bound_forms(section: Section, raw: dict, *, strict: bool, form_kwargs: dict)
             strict=strict and raw["mode"] == Mode.FILLED,
             form_kwargs=form_kwargs,
         )
+        for row_form in formset.forms:
+            set_number_locale(row_form, lang)
     return form, formset
 
 

@@ -263,6 +263,8 @@ def report_save_draft(*, report: Report, data: dict, by: User | None, expected_v
             "fields": dict(raw.get("fields") or {}),
             "rows": list(raw.get("rows") or []),
         }
+        if raw.get("lang"):
+            draft[key]["lang"] = raw["lang"]  # the language the numbers were typed in
     report.draft_data = draft
     report.version_token += 1
     report.draft_saved_at = timezone.now()

@@ -2,6 +2,8 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.filters import YearFilter
+
 from .models import Region, State
 
 
@@ -10,7 +12,7 @@ class StateFilter(django_filters.FilterSet):
     region = django_filters.ChoiceFilter(label=_("Region"), choices=Region.choices)
     is_affected = django_filters.BooleanFilter(label=_("Mine-affected"))
     is_provider = django_filters.BooleanFilter(label=_("Provider of assistance"))
-    year = django_filters.NumberFilter(label=_("Party in year"), method="filter_year", min_value=1900, max_value=2200)
+    year = YearFilter(label=_("Party in year"), method="filter_year", min_value=1900, max_value=2200)
 
     class Meta:
         model = State

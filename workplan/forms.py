@@ -2,6 +2,7 @@ from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
+from core.fields import ModelForm
 from meetings.models import Meeting, MeetingKind
 from states.models import State
 
@@ -18,7 +19,7 @@ PANEL_KINDS = (
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class WorkplanItemForm(forms.ModelForm):
+class WorkplanItemForm(ModelForm):
     actions = forms.ModelMultipleChoiceField(
         label=_("Oslo Action Plan actions"),
         queryset=OsloAction.objects.order_by("number"),
@@ -66,7 +67,7 @@ class WorkplanItemForm(forms.ModelForm):
         return self.cleaned_data.get("order") or 0
 
 
-class StatementForm(forms.ModelForm):
+class StatementForm(ModelForm):
     class Meta:
         model = Statement
         fields = [
@@ -107,7 +108,7 @@ class PanelsForm(forms.Form):
         self.fields["panels"].queryset = qs.distinct().order_by("-start_date", "title_en")
 
 
-class ContactForm(forms.ModelForm):
+class ContactForm(ModelForm):
     class Meta:
         model = Contact
         fields = ["state", "contacted_on", "channel", "person", "answer", "answered_on"]

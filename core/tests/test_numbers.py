@@ -18,3 +18,10 @@ def test_numbers_follow_the_language():
 
 def test_non_numbers_are_left_alone():
     assert number("n/a") == "n/a"
+
+
+def test_at_most_n_decimals_like_floatformat():
+    with translation.override("es"):
+        assert number(Decimal("8"), "-2") == "8"
+        assert number(Decimal("12000.333333"), "-2") == "12.000,33"
+        assert number(Decimal("2.50"), "-2") == "2,5"

@@ -53,7 +53,7 @@ def test_a_failed_submission_shows_errors_next_to_fields_and_loses_nothing(surve
     response = client.post(_answer_url(survey), data)
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Enter a number." in html and "This field is required." in html
+    assert "Type a number" in html and "This field is required." in html
     assert f'href="#question-{survey.q["number"].pk}"' in html  # the problem list links to the field
     assert "Typed before submitting" in html and 'value="a dozen"' in html
     stored = Response.objects.get(questionnaire=survey, state=cast.state_a)

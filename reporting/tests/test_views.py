@@ -47,7 +47,7 @@ def test_draft_saves_invalid_values_and_shows_them_back_with_the_error(cast):
     assert response.status_code == 302
     page = client.get(_url("edit", cast) + "?section=c").content.decode()
     assert 'value="3 km2"' in page
-    assert "Enter a number." in page
+    assert "Type a number" in page
     assert "In progress" in page
 
 

@@ -11,19 +11,17 @@
   var requested = document.getElementById("id_requested_amount");
   var currency = document.getElementById("id_currency");
 
-  // Whole cents, so that the sum is exact (the server re-checks it with decimals anyway).
+  // Whole cents, read and written the page's way (static/js/numbers.js); the server re-checks with decimals.
+  var N = window.Numbers;
   function cents(value) {
-    var n = parseFloat(String(value || "").replace(",", "."));
-    return isNaN(n) ? 0 : Math.round(n * 100);
+    var c = N.parseCents(value, 2);
+    return c === null ? 0n : c;
   }
   function format(c) {
-    var code = currency ? currency.value : "";
-    try {
-      return new Intl.NumberFormat(document.documentElement.lang || undefined, { style: "currency", currency: code }).format(c / 100);
-    } catch (e) { return (c / 100).toFixed(2) + " " + code; }
+    return N.formatCents(c, currency ? currency.value : "", 2);
   }
   function update() {
-    var sum = 0;
+    var sum = 0n;
     rows.querySelectorAll(".js-budget-row").forEach(function (row) {
       var del = row.querySelector("input[type=checkbox]");
       if (del && del.checked) { return; }
@@ -33,8 +31,8 @@
     total.textContent = format(sum);
     if (!requested || requested.value === "") { check.textContent = ""; return; }
     var diff = cents(requested.value) - sum;
-    check.textContent = diff === 0 ? script.dataset.match : script.dataset.mismatch + " " + format(diff);
-    check.className = "small js-budget-check " + (diff === 0 ? "text-success" : "text-danger");
+    check.textContent = diff === 0n ? script.dataset.match : script.dataset.mismatch + " " + format(diff);
+    check.className = "small js-budget-check " + (diff === 0n ? "text-success" : "text-danger");
   }
   document.querySelector(".js-budget-add").addEventListener("click", function () {
     var index = parseInt(totalForms.value, 10);

@@ -43,30 +43,19 @@
     return Array.prototype.filter.call(body.querySelectorAll(".js-ca-row"), function (r) { return !r.hidden; });
   }
 
-  function parseAmount(text) {
-    var cleaned = (text || "").replace(/[\s\u00a0\u202f']/g, "");
-    if (/^\d+([.,]\d{1,2})?$/.test(cleaned)) {
-      return Math.round(parseFloat(cleaned.replace(",", ".")) * 100);  // integer cents: no float drift
-    }
-    return null;
-  }
-
-  function formatCents(cents) {
-    var units = Math.floor(cents / 100);
-    var rest = String(cents % 100).padStart(2, "0");
-    return units.toLocaleString(document.documentElement.lang || "en") + "." + rest;
-  }
+  // Amounts are read and totals written the page's way (static/js/numbers.js): 25.000,00 CHF in Spanish.
+  var N = window.Numbers;
 
   function updateTotals() {
     if (!totals) { return; }
     var sums = {};
     visibleRows().forEach(function (row) {
-      var amount = parseAmount((row.querySelector(".js-ca-amount") || {}).value);
+      var amount = N.parseCents((row.querySelector(".js-ca-amount") || {}).value, 2);
       var currency = (row.querySelector(".js-ca-currency") || {}).value;
       var direction = (row.querySelector(".js-ca-direction") || {}).value || "received";
       if (amount === null || !currency) { return; }
       var key = direction + " " + currency;
-      sums[key] = (sums[key] || 0) + amount;
+      sums[key] = (sums[key] || 0n) + amount;
     });
     totals.textContent = "";
     var keys = Object.keys(sums).sort();
@@ -78,7 +67,7 @@
     keys.forEach(function (key) {
       var parts = key.split(" ");
       var item = document.createElement("li");
-      item.textContent = (totals.dataset[parts[0]] || parts[0]) + ": " + formatCents(sums[key]) + " " + parts[1];
+      item.textContent = (totals.dataset[parts[0]] || parts[0]) + ": " + N.formatCents(sums[key], parts[1], 2);
       totals.appendChild(item);
     });
     if (empty) { empty.classList.toggle("d-none", visibleRows().length > 0); }

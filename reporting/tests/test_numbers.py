@@ -1,0 +1,205 @@
+"""Numbers in Article 7 reports as people type and read them: 12.000 is twelve thousand in Spanish."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import translation
+
+from conftest import client_for
+from reporting import services
+from reporting.models import Report
+from reporting.sections import SECTION_BY_KEY, bound_forms, section_raw
+
+from .factories import CycleFactory, ca_row, complete_draft
+
+pytestmark = pytest.mark.django_db
+YEAR = 2022
+NNBSP = "\u202f"
+
+
+def _url(name, cast, *args):
+    return reverse(f"reporting:{name}", args=[cast.state_a.iso3, YEAR, *args])
+
+
+def _speaks(user, lang):
+    user.preferred_language = lang
+    user.save(update_fields=["preferred_language"])
+
+
+def _report(cast, draft=None) -> Report:
+    cycle = CycleFactory(year=YEAR)
+    report = services.report_start(state=cast.state_a, cycle=cycle, by=cast.delegate_a, prefill_from_last_year=False)
+    if draft is not None:
+        report = services.report_save_draft(report=report, data=draft, by=cast.delegate_a, expected_version_token=1)
+    return report
+
+
+def _post_b(client, cast, typed, lang, token):
+    return client.post(
+        _url("edit", cast),
+        {"section": "b", "token": str(token), "lang": lang, "mode": "filled", "mines_stockpiled": typed, "text": ""},
+    )
+
+
+def test_a_spanish_delegates_twelve_thousand_is_kept_as_typed_and_submitted_as_twelve_thousand(cast):
+    report = _report(cast, complete_draft())
+    _speaks(cast.delegate_a, "es")
+    client = client_for(cast, "delegate_a")
+    assert _post_b(client, cast, "12.000", "es", report.version_token + 0).status_code == 302
+    report.refresh_from_db()
+    assert report.draft_data["b"]["fields"]["mines_stockpiled"] == "12.000"
+    assert report.draft_data["b"]["lang"] == "es"
+    page = client.get(_url("edit", cast) + "?section=b").content.decode()
+    assert 'value="12.000"' in page and "is-invalid" not in page
+    with time_machine.travel(datetime.datetime(2023, 4, 20, 10, tzinfo=datetime.UTC), tick=False):
+        services.report_submit(report=report, by=cast.delegate_a)
+    report.refresh_from_db()
+    assert report.current_version.mines_stockpiled == 12000
+    assert report.current_version.content["sections"]["b"]["fields"]["mines_stockpiled"] == 12000
+
+
+def test_a_spanish_draft_reads_the_same_on_an_english_page_and_is_shown_the_english_way(cast):
+    report = _report(cast)
+    _speaks(cast.delegate_a, "es")
+    _post_b(client_for(cast, "delegate_a"), cast, "12.000", "es", report.version_token)
+    _speaks(cast.delegate_a, "en")
+    page = client_for(cast, "delegate_a").get(_url("edit", cast) + "?section=b").content.decode()
+    assert 'value="12,000"' in page
+    report.refresh_from_db()
+    form, _ = bound_forms(SECTION_BY_KEY["b"], section_raw(report.draft_data, "b"), strict=True, form_kwargs={})
+    assert form.is_valid() and form.cleaned_data["mines_stockpiled"] == 12000
+
+
+def test_twelve_dot_zero_zero_zero_on_an_english_page_is_kept_and_refused_saying_how_it_reads(cast):
+    report = _report(cast)
+    client = client_for(cast, "delegate_a")
+    assert _post_b(client, cast, "12.000", "en", report.version_token).status_code == 302
+    page = client.get(_url("edit", cast) + "?section=b").content.decode()
+    assert 'value="12.000"' in page
+    assert "would be read as 12 in English" in page and "12,000" in page
+    report.refresh_from_db()
+    with translation.override("en"):
+        problems = services.report_problems(services.report_check(report=report))
+    assert any("would be read as 12" in p.message for p in problems if p.section == "b")
+
+
+def test_a_french_delegate_types_spaces_of_any_kind_and_decimal_commas(cast):
+    report = _report(cast)
+    _speaks(cast.delegate_a, "fr")
+    client = client_for(cast, "delegate_a")
+    response = client.post(
+        _url("edit", cast),
+        {
+            "section": "c",
+            "token": str(report.version_token),
+            "lang": "fr",
+            "mode": "filled",
+            "area_contaminated_m2": "1\u00a0250\u00a0000,50",
+            "area_released_m2": f"300{NNBSP}000",
+            "text": "Casamance",
+        },
+    )
+    assert response.status_code == 302
+    report.refresh_from_db()
+    form, _ = bound_forms(SECTION_BY_KEY["c"], section_raw(report.draft_data, "c"), strict=True, form_kwargs={})
+    assert form.is_valid(), form.errors
+    assert str(form.cleaned_data["area_contaminated_m2"]) == "1250000.50"
+    assert form.cleaned_data["area_released_m2"] == 300000
+
+
+def test_older_drafts_and_prefilled_values_in_plain_digits_still_read_right(cast):
+    draft = complete_draft()
+    draft["b"] = {"mode": "filled", "fields": {"mines_stockpiled": "12000", "text": ""}, "rows": []}
+    draft["ca"]["rows"] = [ca_row(amount="25000.50", year="2022")]
+    report = _report(cast, draft)
+    assert "lang" not in report.draft_data["b"]
+    assert services.report_problems(services.report_check(report=report)) == []
+    _speaks(cast.delegate_a, "es")
+    page = client_for(cast, "delegate_a").get(_url("edit", cast) + "?section=ca").content.decode()
+    assert 'value="25.000,50"' in page and 'value="2022"' in page
+
+
+def test_an_older_draft_with_a_dotted_count_is_not_guessed(cast):
+    draft = complete_draft()
+    draft["g"] = {"mode": "filled", "fields": {"mines_destroyed": "12.000", "text": ""}, "rows": []}
+    report = _report(cast, draft)
+    with translation.override("en"):
+        problems = services.report_problems(services.report_check(report=report))
+    assert [p.section for p in problems] == ["g"]
+    assert "12.000" in problems[0].message and "12,000" in problems[0].message
+
+
+def test_isu_records_spanish_figures_received_by_email(cast):
+    CycleFactory(year=YEAR)
+    _speaks(cast.isu, "es")
+    client = client_for(cast, "isu")
+    data = {
+        "state": cast.state_a.pk,
+        "year": "2022",
+        "received_on": "2023-05-05",
+        "mines_destroyed": "12.000",
+        "area_contaminated_m2": "1.250.000,50",
+    }
+    upload = SimpleUploadedFile("report.pdf", b"%PDF-1.4\n%test\n", content_type="application/pdf")
+    assert client.post(reverse("reporting:record_received"), {**data, "document": upload}).status_code == 302
+    version = Report.objects.get().current_version
+    assert version.mines_destroyed == 12000 and str(version.area_contaminated_m2) == "1250000.50"
+
+
+def test_isu_typing_twelve_dot_zero_zero_zero_in_english_records_nothing(cast):
+    CycleFactory(year=YEAR)
+    client = client_for(cast, "isu")
+    upload = SimpleUploadedFile("report.pdf", b"%PDF-1.4\n%test\n", content_type="application/pdf")
+    response = client.post(
+        reverse("reporting:record_received"),
+        {
+            "state": cast.state_a.pk,
+            "year": "2022",
+            "received_on": "2023-05-05",
+            "mines_destroyed": "12.000",
+            "document": upload,
+        },
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "would be read as 12 in English" in html and 'value="12.000"' in html
+    assert not Report.objects.exists()
+
+
+def test_a_grouped_year_is_refused(cast):
+    CycleFactory(year=YEAR)
+    _speaks(cast.isu, "es")
+    upload = SimpleUploadedFile("report.pdf", b"%PDF-1.4\n%test\n", content_type="application/pdf")
+    response = client_for(cast, "isu").post(
+        reverse("reporting:record_received"),
+        {"state": cast.state_a.pk, "year": "2.022", "received_on": "2023-05-05", "document": upload},
+    )
+    assert response.status_code == 200 and not Report.objects.exists()
+
+
+def _submitted_with_twelve_thousand(cast) -> Report:
+    draft = complete_draft()
+    draft["g"] = {"mode": "filled", "fields": {"mines_destroyed": "12.000", "text": ""}, "rows": [], "lang": "es"}
+    draft["ca"]["rows"] = [ca_row(amount="25000", currency="CHF")]
+    report = _report(cast, draft)
+    with time_machine.travel(datetime.datetime(2023, 4, 20, 10, tzinfo=datetime.UTC), tick=False):
+        services.report_submit(report=report, by=cast.delegate_a)
+    return report
+
+
+@pytest.mark.parametrize(
+    ("lang", "shown", "amount"),
+    [("es", "12.000", "25.000"), ("en", "12,000", "25,000"), ("fr", f"12{NNBSP}000", f"25{NNBSP}000")],
+)
+def test_the_public_report_and_its_print_view_show_figures_the_readers_way(cast, lang, shown, amount):
+    _submitted_with_twelve_thousand(cast)
+    client = client_for(cast, "anon")
+    client.cookies["django_language"] = lang
+    page = client.get(_url("public", cast)).content.decode()
+    assert f">{shown}<" in page
+    assert amount in page
+    printed = client.get(_url("print", cast, 1)).content.decode()
+    assert f">{shown}<" in printed
