@@ -114,7 +114,7 @@ class CycleDeadlineForm(ModelForm):
 class CycleCreateForm(forms.Form):
     """ISU: open the reporting on a calendar year (the deadline defaults to 30 April of the next)."""
 
-    year = forms.IntegerField(label=_("Calendar year reported on"), min_value=MIN_YEAR, max_value=MAX_YEAR)
+    year = year_field(_("Calendar year reported on"), min_value=MIN_YEAR, max_value=MAX_YEAR)
     deadline = forms.DateField(
         label=_("Deadline"),
         required=False,
