@@ -1,11 +1,13 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
+from core import admin as core_admin
+
 from .models import AuditEvent, User
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(core_admin.ProjectAdminMixin, BaseUserAdmin):
     list_display = ["email", "first_name", "last_name", "role", "state", "is_active"]
     list_filter = ["role", "is_active", "preferred_language"]
     search_fields = ["email", "first_name", "last_name", "state__name_en"]
@@ -15,7 +17,7 @@ class UserAdmin(BaseUserAdmin):
 
 
 @admin.register(AuditEvent)
-class AuditEventAdmin(admin.ModelAdmin):
+class AuditEventAdmin(core_admin.ModelAdmin):
     list_display = ["at", "kind", "username", "ip_address", "path", "status_code"]
     list_filter = ["kind"]
     search_fields = ["username", "path", "ip_address"]

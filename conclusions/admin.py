@@ -1,16 +1,17 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from core import admin as core_admin
 
 from .models import ConclusionsDocument, DocumentExport, DocumentLanguageVersion, ExportBatch, StateDisplayName
 
 
-class VersionInline(admin.StackedInline):
+class VersionInline(core_admin.StackedInline):
     model = DocumentLanguageVersion
     extra = 0
 
 
 @admin.register(ConclusionsDocument)
-class ConclusionsDocumentAdmin(SimpleHistoryAdmin):
+class ConclusionsDocumentAdmin(core_admin.HistoryAdmin):
     list_display = ["meeting_code", "committee", "year", "status", "original_language"]
     list_filter = ["status", "committee"]
     list_select_related = ["committee"]
@@ -18,19 +19,19 @@ class ConclusionsDocumentAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(DocumentExport)
-class DocumentExportAdmin(admin.ModelAdmin):
+class DocumentExportAdmin(core_admin.ModelAdmin):
     list_display = ["document", "language", "created_by", "created_at", "status_at_export", "sha256"]
     list_select_related = ["document__committee", "created_by"]
     readonly_fields = ["sha256", "size", "file", "created_by", "status_at_export"]
 
 
 @admin.register(ExportBatch)
-class ExportBatchAdmin(admin.ModelAdmin):
+class ExportBatchAdmin(core_admin.ModelAdmin):
     list_display = ["document", "status", "done", "created_by", "created_at", "finished_at"]
     list_select_related = ["document__committee", "created_by"]
 
 
 @admin.register(StateDisplayName)
-class StateDisplayNameAdmin(admin.ModelAdmin):
+class StateDisplayNameAdmin(core_admin.ModelAdmin):
     list_display = ["state", "language", "name"]
     list_select_related = ["state"]

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from committee.models import Committee
-from core.fields import ModelForm, ordinal_field, year_field
+from core.fields import ModelChoiceField, ModelForm, ordinal_field, year_field
 
 from .models import DocumentLanguageVersion, Language, ParagraphKind, SectionKind, meeting_code_validator
 
@@ -17,7 +17,7 @@ class DateInput(forms.DateInput):
 
 
 class DocumentCreateForm(forms.Form):
-    committee = forms.ModelChoiceField(label=_("Committee"), queryset=Committee.objects.order_by("order"))
+    committee = ModelChoiceField(label=_("Committee"), queryset=Committee.objects.order_by("order"))
     year = year_field(_("Year of the committee's work"))
     meeting_code = forms.CharField(
         label=_("Meeting code"), max_length=12, validators=[meeting_code_validator], help_text=_("For example 22MSP.")

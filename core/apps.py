@@ -9,9 +9,8 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from django.urls import register_converter
 
-        from . import checks, forms_patch  # noqa: F401  (checks registers the system checks)
+        from . import checks  # noqa: F401  (registers the system checks)
         from .converters import YearConverter
 
-        forms_patch.apply()
         # Once, before any urls.py is imported (URL modules load lazily, after every app is ready).
         register_converter(YearConverter, "year")

@@ -166,8 +166,57 @@ def set_number_locale(form: forms.BaseForm, locale: str | None) -> None:
 UNGROUPED_NAMES = ("year", "number", "version", "meeting_number", "start_year", "end_year", "term_start")
 
 
+# --- choices of model objects ----------------------------------------------------------------------
+
+INT_LIMIT = 2**63 - 1
+
+
+def _integer_key(field: forms.ModelChoiceField) -> bool:
+    key = field.to_field_name or "pk"
+    model = field.queryset.model
+    model_field = model._meta.pk if key == "pk" else model._meta.get_field(key)
+    return isinstance(model_field, models.IntegerField | models.AutoField)
+
+
+def _beyond_64_bits(value) -> bool:
+    try:
+        return abs(int(str(value).strip())) > INT_LIMIT
+    except (TypeError, ValueError):
+        return False
+
+
+class ModelChoiceField(forms.ModelChoiceField):
+    """Django's, answering an id beyond 64 bits with "Select a valid choice" instead of sending it to
+    the database (SQLite raises OverflowError and PostgreSQL a DataError: a 500)."""
+
+    def to_python(self, value):
+        if value not in self.empty_values and _integer_key(self) and _beyond_64_bits(value):
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
+class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Django's, with the same guard as ModelChoiceField for each id."""
+
+    def clean(self, value):
+        if value not in self.empty_values and _integer_key(self):
+            for pk in value if isinstance(value, list | tuple | set) else [value]:
+                if _beyond_64_bits(pk):
+                    raise ValidationError(
+                        self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk}
+                    )
+        return super().clean(value)
+
+
 def number_formfield(db_field: models.Field, **kwargs) -> forms.Field | None:
-    """`formfield_callback` of every ModelForm: a model's integers and decimals become NumberField."""
+    """`formfield_callback` of every ModelForm (and of the admin, core.admin): a model's integers and
+    decimals become NumberField, its foreign keys and many-to-many fields core's model choice fields."""
+    if isinstance(db_field, models.ForeignKey | models.OneToOneField):
+        kwargs.setdefault("form_class", ModelChoiceField)
+        return db_field.formfield(**kwargs)
+    if isinstance(db_field, models.ManyToManyField):
+        kwargs.setdefault("form_class", ModelMultipleChoiceField)
+        return db_field.formfield(**kwargs)
     if isinstance(db_field, models.IntegerField | models.DecimalField) and not db_field.choices:
         if isinstance(db_field, models.AutoField | models.BigAutoField | models.SmallAutoField):
             return db_field.formfield(**kwargs)

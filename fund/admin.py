@@ -1,10 +1,11 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from core import admin as core_admin
 
 from .models import Application, ApplicationEvent, BudgetLine, Contribution, Disbursement, TermsOfReference
 
 
-class ReadOnlyInline(admin.TabularInline):
+class ReadOnlyInline(core_admin.TabularInline):
     extra = 0
     can_delete = False
 
@@ -28,12 +29,12 @@ class DisbursementInline(ReadOnlyInline):
 
 
 @admin.register(TermsOfReference)
-class TermsOfReferenceAdmin(SimpleHistoryAdmin):
+class TermsOfReferenceAdmin(core_admin.HistoryAdmin):
     list_display = ["version", "title", "in_force_from"]
 
 
 @admin.register(Contribution)
-class ContributionAdmin(SimpleHistoryAdmin):
+class ContributionAdmin(core_admin.HistoryAdmin):
     """Contributions are recorded through the Fund's form (which locks the ledger); here they are read."""
 
     list_display = ["received_on", "contributor_state", "contributor_organisation", "amount", "currency"]
@@ -48,7 +49,7 @@ class ContributionAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Application)
-class ApplicationAdmin(SimpleHistoryAdmin):
+class ApplicationAdmin(core_admin.HistoryAdmin):
     """Read-only: every step goes through the workflow's services so the ledger and log stay right."""
 
     list_display = ["reference", "state", "title", "status", "requested_amount", "currency"]

@@ -3,7 +3,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.fields import ModelForm, NumberField, NumberInput
+from core.fields import ModelChoiceField, ModelForm, NumberField, NumberInput
 from core.uploads import validate_document
 from states.models import Organisation, State
 
@@ -39,10 +39,10 @@ class TermsForm(ModelForm):
 
 
 class ContributionForm(forms.Form):
-    contributor_state = forms.ModelChoiceField(
+    contributor_state = ModelChoiceField(
         label=_("Contributing State"), queryset=State.objects.order_by("name_en"), required=False
     )
-    contributor_organisation = forms.ModelChoiceField(
+    contributor_organisation = ModelChoiceField(
         label=_("or contributing organisation"), queryset=Organisation.objects.all(), required=False
     )
     amount = money_field(_("Amount"))

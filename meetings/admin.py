@@ -1,5 +1,6 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from core import admin as core_admin
 
 from .models import (
     BilateralSeries,
@@ -13,19 +14,19 @@ from .models import (
 )
 
 
-class MeetingDocumentInline(admin.TabularInline):
+class MeetingDocumentInline(core_admin.TabularInline):
     model = MeetingDocument
     extra = 0
     fields = ["title", "kind", "language", "file", "is_published"]
 
 
-class PanelSpeakerInline(admin.TabularInline):
+class PanelSpeakerInline(core_admin.TabularInline):
     model = PanelSpeaker
     extra = 0
     autocomplete_fields = ["affiliation_state"]
 
 
-class FollowUpInline(admin.TabularInline):
+class FollowUpInline(core_admin.TabularInline):
     model = FollowUp
     extra = 0
     fields = ["action", "owner", "state", "due_date", "status"]
@@ -33,7 +34,7 @@ class FollowUpInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(SimpleHistoryAdmin):
+class MeetingAdmin(core_admin.HistoryAdmin):
     list_display = ["code", "title_en", "kind", "status", "start_date", "end_date", "state"]
     list_filter = ["kind", "status", "committees", "start_date"]
     search_fields = ["code", "title_en", "title_fr", "state__name_en"]
@@ -45,12 +46,12 @@ class MeetingAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(BilateralSeries)
-class BilateralSeriesAdmin(SimpleHistoryAdmin):
+class BilateralSeriesAdmin(core_admin.HistoryAdmin):
     list_display = ["title", "start_date", "end_date", "with_presidency"]
 
 
 @admin.register(FollowUp)
-class FollowUpAdmin(SimpleHistoryAdmin):
+class FollowUpAdmin(core_admin.HistoryAdmin):
     list_display = ["action", "meeting", "state", "owner", "due_date", "status"]
     list_filter = ["status"]
     search_fields = ["action", "owner", "state__name_en"]
@@ -59,41 +60,41 @@ class FollowUpAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(MeetingDocument)
-class MeetingDocumentAdmin(SimpleHistoryAdmin):
+class MeetingDocumentAdmin(core_admin.HistoryAdmin):
     list_display = ["title", "meeting", "kind", "language", "is_published", "uploaded_at"]
     list_filter = ["kind", "is_published"]
     list_select_related = ["meeting"]
 
 
 @admin.register(PanelSpeaker)
-class PanelSpeakerAdmin(SimpleHistoryAdmin):
+class PanelSpeakerAdmin(core_admin.HistoryAdmin):
     list_display = ["name", "meeting", "role", "gender", "affiliation_state", "affiliation_organisation"]
     list_filter = ["gender", "role"]
     list_select_related = ["meeting", "affiliation_state", "affiliation_organisation"]
 
 
 @admin.register(IndividualisedApproachRequest)
-class IndividualisedApproachRequestAdmin(SimpleHistoryAdmin):
+class IndividualisedApproachRequestAdmin(core_admin.HistoryAdmin):
     list_display = ["state", "status", "requested_on", "scheduled_on", "held_on", "report_published_on"]
     list_filter = ["status"]
     list_select_related = ["state"]
     autocomplete_fields = ["state"]
 
 
-class PriorityActionInline(admin.StackedInline):
+class PriorityActionInline(core_admin.StackedInline):
     model = PriorityAction
     extra = 0
     fields = ["number", "text_en", "text_fr", "text_es", "status", "notes"]
 
 
 @admin.register(PriorityActionPeriod)
-class PriorityActionPeriodAdmin(SimpleHistoryAdmin):
+class PriorityActionPeriodAdmin(core_admin.HistoryAdmin):
     list_display = ["__str__", "committee", "adopted_at"]
     inlines = [PriorityActionInline]
 
 
 @admin.register(PriorityAction)
-class PriorityActionAdmin(SimpleHistoryAdmin):
+class PriorityActionAdmin(core_admin.HistoryAdmin):
     list_display = ["number", "period", "status"]
     list_filter = ["period", "status"]
     filter_horizontal = ["meetings", "followups"]

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role, User
 from committee.models import Committee
-from core.fields import ModelForm
+from core.fields import ModelChoiceField, ModelForm, ModelMultipleChoiceField
 from core.uploads import validate_document
 from states.models import Organisation, State
 
@@ -34,20 +34,20 @@ def _states():
 
 
 class MeetingForm(ModelForm):
-    committees = forms.ModelMultipleChoiceField(
+    committees = ModelMultipleChoiceField(
         label=_("Organising committees"),
         queryset=Committee.objects.all(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    states = forms.ModelMultipleChoiceField(
+    states = ModelMultipleChoiceField(
         label=_("Participating States"),
         queryset=_states(),
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 8}),
         help_text=_("Hold Ctrl (or ⌘) to choose several."),
     )
-    organisations = forms.ModelMultipleChoiceField(
+    organisations = ModelMultipleChoiceField(
         label=_("Participating organisations"),
         queryset=Organisation.objects.all(),
         required=False,
@@ -165,7 +165,7 @@ class FollowUpForm(ModelForm):
 
 
 class BilateralSeriesForm(ModelForm):
-    committees = forms.ModelMultipleChoiceField(
+    committees = ModelMultipleChoiceField(
         label=_("Committees taking part"),
         queryset=Committee.objects.all(),
         required=False,
@@ -184,7 +184,7 @@ class BilateralSeriesForm(ModelForm):
 class PlannedBilateralForm(forms.Form):
     """One row of a series: rendered as a table row, hence the Bootstrap classes on the widgets."""
 
-    state = forms.ModelChoiceField(
+    state = ModelChoiceField(
         label=_("State"), queryset=_states(), widget=forms.Select(attrs={"class": "form-select form-select-sm"})
     )
     date = forms.DateField(
@@ -239,7 +239,7 @@ class IARequestEditForm(ModelForm):
 class IAAdvanceForm(forms.Form):
     to = forms.ChoiceField(label=_("Next step"), choices=IAStep.choices)
     on = forms.DateField(label=_("Date of this step"), widget=DATE)
-    meeting = forms.ModelChoiceField(
+    meeting = ModelChoiceField(
         label=_("Individualised approach meeting"),
         queryset=Meeting.objects.none(),
         required=False,
@@ -283,7 +283,7 @@ class PriorityActionForm(ModelForm):
 
 
 class PriorityActionCreateForm(PriorityActionForm):
-    period = forms.ModelChoiceField(label=_("Period"), queryset=PriorityActionPeriod.objects.all())
+    period = ModelChoiceField(label=_("Period"), queryset=PriorityActionPeriod.objects.all())
 
     class Meta(PriorityActionForm.Meta):
         fields = ["period", *PriorityActionForm.Meta.fields]

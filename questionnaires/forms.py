@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.fields import ModelForm
+from core.fields import ModelForm, ModelMultipleChoiceField
 from states.models import State
 from workplan.models import OsloAction
 
@@ -52,7 +52,7 @@ def _lines(text: str) -> list[str]:
 
 
 class QuestionForm(ModelForm):
-    actions = forms.ModelMultipleChoiceField(
+    actions = ModelMultipleChoiceField(
         label=_("Oslo Action Plan actions"),
         queryset=OsloAction.objects.order_by("number"),
         required=False,
@@ -148,7 +148,7 @@ class RecipientsForm(forms.Form):
             "mine-affected States."
         ),
     )
-    states = forms.ModelMultipleChoiceField(
+    states = ModelMultipleChoiceField(
         label=_("States chosen one by one"),
         queryset=State.objects.order_by("name_en"),
         required=False,

@@ -1,11 +1,12 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from core import admin as core_admin
 
 from .models import ReminderPause, SentDigest, SentReminder
 
 
 @admin.register(SentReminder)
-class SentReminderAdmin(admin.ModelAdmin):
+class SentReminderAdmin(core_admin.ModelAdmin):
     list_display = ["state", "source", "cycle", "kind", "email", "status", "attempts", "claimed_at", "sent_at"]
     list_filter = ["status", "source", "cycle", "kind"]
     search_fields = ["state__iso3", "state__name_en", "email"]
@@ -17,7 +18,7 @@ class SentReminderAdmin(admin.ModelAdmin):
 
 
 @admin.register(ReminderPause)
-class ReminderPauseAdmin(SimpleHistoryAdmin):
+class ReminderPauseAdmin(core_admin.HistoryAdmin):
     list_display = ["state", "source", "reason", "by", "since", "resumed_at"]
     list_filter = ["source"]
     list_select_related = ["state", "by"]
@@ -25,7 +26,7 @@ class ReminderPauseAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(SentDigest)
-class SentDigestAdmin(admin.ModelAdmin):
+class SentDigestAdmin(core_admin.ModelAdmin):
     list_display = ["week", "email", "status", "attempts", "sent_at"]
     list_filter = ["status", "week"]
     readonly_fields = [f.name for f in SentDigest._meta.fields]

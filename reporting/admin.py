@@ -1,10 +1,11 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from core import admin as core_admin
 
 from .models import CooperationRow, DeadlineExtension, Report, ReportingCycle, ReportVersion
 
 
-class ExtensionInline(admin.TabularInline):
+class ExtensionInline(core_admin.TabularInline):
     model = DeadlineExtension
     extra = 0
     autocomplete_fields = ["state"]
@@ -12,7 +13,7 @@ class ExtensionInline(admin.TabularInline):
 
 
 @admin.register(ReportingCycle)
-class ReportingCycleAdmin(SimpleHistoryAdmin):
+class ReportingCycleAdmin(core_admin.HistoryAdmin):
     list_display = ["year", "deadline", "note"]
     readonly_fields = ["year"]
     inlines = [ExtensionInline]
@@ -22,7 +23,7 @@ class ReportingCycleAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Report)
-class ReportAdmin(SimpleHistoryAdmin):
+class ReportAdmin(core_admin.HistoryAdmin):
     list_display = ["state", "cycle", "workflow", "submitted_on", "is_late", "current_version"]
     list_filter = ["cycle", "workflow", "is_late"]
     search_fields = ["state__name_en", "state__iso3"]
@@ -33,7 +34,7 @@ class ReportAdmin(SimpleHistoryAdmin):
         return False  # reports are started, saved and submitted through the services
 
 
-class RowInline(admin.TabularInline):
+class RowInline(core_admin.TabularInline):
     model = CooperationRow
     extra = 0
     can_delete = False
@@ -46,7 +47,7 @@ class RowInline(admin.TabularInline):
 
 
 @admin.register(ReportVersion)
-class ReportVersionAdmin(admin.ModelAdmin):
+class ReportVersionAdmin(core_admin.ModelAdmin):
     list_display = ["report", "number", "source", "received_on", "ca_quantitative", "ca_qualitative", "gender_info"]
     list_filter = ["source", "ca_quantitative", "ca_qualitative", "gender_info"]
     list_select_related = ["report__state", "report__cycle"]

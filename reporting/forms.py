@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.converters import MAX_YEAR, MIN_YEAR
-from core.fields import ModelForm, NumberField, ordinal_field, year_field
+from core.fields import ModelChoiceField, ModelForm, NumberField, ordinal_field, year_field
 from core.uploads import validate_document
 from states.models import Region, State
 
@@ -47,7 +47,7 @@ class InboxFilterForm(forms.Form):
 class RecordReceivedForm(forms.Form):
     """A report received by e-mail, recorded by the ISU on behalf of the State."""
 
-    state = forms.ModelChoiceField(label=_("State"), queryset=State.objects.order_by("name_en"))
+    state = ModelChoiceField(label=_("State"), queryset=State.objects.order_by("name_en"))
     year = year_field(_("Calendar year reported on"))
     received_on = forms.DateField(label=_("Date received"), widget=DateInput())
     document = forms.FileField(
@@ -125,7 +125,7 @@ class CycleCreateForm(forms.Form):
 
 
 class ExtensionForm(forms.Form):
-    state = forms.ModelChoiceField(label=_("State"), queryset=State.objects.order_by("name_en"))
+    state = ModelChoiceField(label=_("State"), queryset=State.objects.order_by("name_en"))
     new_deadline = forms.DateField(label=_("New deadline"), widget=DateInput())
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
 

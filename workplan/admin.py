@@ -1,19 +1,20 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from core import admin as core_admin
 
 from .models import Contact, OsloAction, Statement, WorkplanItem
 
 
 @admin.register(OsloAction)
-class OsloActionAdmin(admin.ModelAdmin):
+class OsloActionAdmin(core_admin.ModelAdmin):
     list_display = ["number", "title_en"]
 
 
 @admin.register(WorkplanItem)
-class WorkplanItemAdmin(SimpleHistoryAdmin):
+class WorkplanItemAdmin(core_admin.HistoryAdmin):
     list_display = ["committee", "year", "order", "timing", "owner", "status"]
     list_filter = ["committee", "year", "status"]
 
 
-admin.site.register(Statement, SimpleHistoryAdmin)
-admin.site.register(Contact, SimpleHistoryAdmin)
+admin.site.register(Statement, core_admin.HistoryAdmin)
+admin.site.register(Contact, core_admin.HistoryAdmin)

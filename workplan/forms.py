@@ -2,7 +2,7 @@ from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
-from core.fields import ModelForm
+from core.fields import ModelForm, ModelMultipleChoiceField
 from meetings.models import Meeting, MeetingKind
 from states.models import State
 
@@ -20,7 +20,7 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class WorkplanItemForm(ModelForm):
-    actions = forms.ModelMultipleChoiceField(
+    actions = ModelMultipleChoiceField(
         label=_("Oslo Action Plan actions"),
         queryset=OsloAction.objects.order_by("number"),
         required=False,
@@ -90,7 +90,7 @@ class StatementForm(ModelForm):
 
 
 class PanelsForm(forms.Form):
-    panels = forms.ModelMultipleChoiceField(
+    panels = ModelMultipleChoiceField(
         label=_("Panels and meetings"),
         queryset=Meeting.objects.none(),
         required=False,
