@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
-from .models import AuditEvent, User
+from .models import ApiToken, AuditEvent, User
 
 
 @admin.register(User)
@@ -20,6 +20,23 @@ class AuditEventAdmin(admin.ModelAdmin):
     list_filter = ["kind"]
     search_fields = ["username", "path", "ip_address"]
     readonly_fields = [f.name for f in AuditEvent._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    """Read-only: tokens are made by their owner and revoked on the ISU's API tokens page."""
+
+    list_display = ["prefix", "name", "user", "created_at", "expires_at", "last_used_at", "revoked_at"]
+    list_filter = ["revoked_at"]
+    search_fields = ["prefix", "name", "user__email"]
+    exclude = ["digest"]
+    readonly_fields = [f.name for f in ApiToken._meta.fields if f.name != "digest"]
 
     def has_add_permission(self, request):
         return False

@@ -12,7 +12,9 @@ def client_ip(request) -> str | None:
     return request.META.get("REMOTE_ADDR") or None
 
 
-def audit_record(*, kind: str, request=None, user=None, username: str = "", status_code: int | None = None) -> None:
+def audit_record(
+    *, kind: str, request=None, user=None, username: str = "", status_code: int | None = None, detail: str = ""
+) -> None:
     AuditEvent.objects.create(
         kind=kind,
         user=user if user is not None and user.is_authenticated else None,
@@ -20,6 +22,7 @@ def audit_record(*, kind: str, request=None, user=None, username: str = "", stat
         ip_address=client_ip(request),
         path=(request.get_full_path() if request is not None else "")[:500],
         status_code=status_code,
+        detail=detail[:200],
     )
 
 
