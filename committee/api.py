@@ -12,8 +12,8 @@ class CommitteeMembershipSerializer(serializers.ModelSerializer):
 
 
 class CommitteeYearSerializer(serializers.ModelSerializer):
-    chair = serializers.SlugRelatedField(slug_field="iso3", read_only=True)
-    gender_focal_point = serializers.SlugRelatedField(slug_field="iso3", read_only=True)
+    chair = serializers.SlugRelatedField(slug_field="iso3", read_only=True, allow_null=True)
+    gender_focal_point = serializers.SlugRelatedField(slug_field="iso3", read_only=True, allow_null=True)
 
     class Meta:
         model = CommitteeYear

@@ -34,7 +34,7 @@ class MeetingDocumentSerializer(serializers.ModelSerializer):
 class MeetingSerializer(serializers.ModelSerializer):
     title = serializers.CharField(read_only=True)
     committees = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
-    state = serializers.SlugRelatedField(slug_field="iso3", read_only=True)
+    state = serializers.SlugRelatedField(slug_field="iso3", read_only=True, allow_null=True)
     states = serializers.SlugRelatedField(slug_field="iso3", many=True, read_only=True)
     organisations = serializers.StringRelatedField(many=True, read_only=True)
     speakers = PanelSpeakerSerializer(many=True, read_only=True)
