@@ -35,6 +35,7 @@ class CommitteeViewSet(viewsets.ReadOnlyModelViewSet):
     ).order_by("order")
     serializer_class = CommitteeSerializer
     lookup_field = "slug"
+    lookup_value_regex = "[-a-zA-Z0-9_]+"  # a slug; also gives the schema its pattern
 
 
 def register(router) -> None:

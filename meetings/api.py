@@ -87,6 +87,7 @@ class MeetingViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = MeetingSerializer
     filterset_class = MeetingFilter
     lookup_field = "code"
+    lookup_value_regex = "[-a-zA-Z0-9_]+"  # a slug; also gives the schema its pattern
 
     def get_queryset(self):
         return (
