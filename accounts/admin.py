@@ -16,9 +16,9 @@ class UserAdmin(BaseUserAdmin):
 
 @admin.register(AuditEvent)
 class AuditEventAdmin(admin.ModelAdmin):
-    list_display = ["at", "kind", "username", "ip_address", "path", "status_code"]
+    list_display = ["at", "kind", "username", "ip_address", "path", "status_code", "detail"]
     list_filter = ["kind"]
-    search_fields = ["username", "path", "ip_address"]
+    search_fields = ["username", "path", "ip_address", "detail"]
     readonly_fields = [f.name for f in AuditEvent._meta.fields]
 
     def has_add_permission(self, request):

@@ -7,11 +7,12 @@ session instead (DRF's SessionAuthentication, with its CSRF check); HTTP Basic i
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import exceptions
-from rest_framework.authentication import BaseAuthentication, get_authorization_header
+from rest_framework.authentication import BaseAuthentication, SessionAuthentication, get_authorization_header
 from rest_framework.permissions import SAFE_METHODS
 
 from . import services, tokens
 from .models import ApiToken, AuditEvent
+from .two_factor import uses_two_factor
 
 KEYWORDS = (b"bearer", b"token")
 
@@ -44,6 +45,33 @@ class ApiTokenAuthentication(BaseAuthentication):
 
     def authenticate_header(self, request) -> str:
         return 'Bearer realm="api"'
+
+
+class VerifiedSessionAuthentication(SessionAuthentication):
+    """The browser session (with DRF's CSRF check on writes), once the second factor is entered by
+    those who use one: until then the API treats the request as anonymous (public data, or 401)
+    instead of redirecting it to the code page as TwoFactorMiddleware does for pages."""
+
+    def authenticate(self, request):
+        user = getattr(request._request, "user", None)
+        if user is not None and user.is_authenticated and not user.is_verified() and uses_two_factor(user):
+            return None
+        return super().authenticate(request)
+
+
+class VerifiedSessionScheme(OpenApiAuthenticationExtension):
+    target_class = "accounts.authentication.VerifiedSessionAuthentication"
+    name = "cookieAuth"
+
+    def get_security_definition(self, auto_schema):
+        from django.conf import settings
+
+        return {
+            "type": "apiKey",
+            "in": "cookie",
+            "name": settings.SESSION_COOKIE_NAME,
+            "description": "The session of a person signed in with the browser (and their second factor, if used).",
+        }
 
 
 class ApiTokenScheme(OpenApiAuthenticationExtension):

@@ -66,7 +66,8 @@ def user_deactivate(*, user: User, by: User) -> User:
     user.deactivated_at = timezone.now()
     user.set_unusable_password()
     user.save(update_fields=["is_active", "deactivated_at", "password"])
-    ApiToken.objects.filter(user=user, revoked_at__isnull=True).update(revoked_at=user.deactivated_at, revoked_by=by)
+    for token in ApiToken.objects.filter(user=user, revoked_at__isnull=True).select_related("user"):
+        api_token_revoke(token=token, by=by)
     return user
 
 

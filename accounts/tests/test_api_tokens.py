@@ -103,6 +103,7 @@ def test_deactivating_a_user_revokes_their_tokens(cast):
     services.user_deactivate(user=cast.delegate_a, by=cast.isu)
     token.refresh_from_db()
     assert token.revoked_at is not None and token.revoked_by == cast.isu
+    assert AuditEvent.objects.filter(kind="token_revoked", user=cast.isu, detail__contains=token.prefix).exists()
 
 
 def test_use_is_recorded_without_a_write_per_request(client, cast):
@@ -207,3 +208,13 @@ def test_isu_lists_everyones_tokens_and_revokes_one(client, cast):
     assert "State A script" in client.get("/people/api-tokens/?status=all").content.decode()
     event = AuditEvent.objects.get(kind="token_revoked")
     assert event.user == cast.isu and cast.delegate_a.username in event.detail
+
+
+def test_a_session_without_its_second_factor_is_anonymous_for_the_api(client, cast, draft_of_a):
+    device = TOTPDevice.objects.create(user=cast.isu, name="phone", confirmed=True)
+    client.post("/accounts/login/", {"username": cast.isu.username, "password": PASSWORD})
+    assert client.get("/api/fund/summary/").status_code == 401
+    assert _states_listed(client.get("/api/reports/")) == []
+    client.post("/accounts/two-factor/verify/", {"token": _code(device)})
+    assert client.get("/api/fund/summary/").status_code == 200
+    assert _states_listed(client.get("/api/reports/")) == ["AAA"]
