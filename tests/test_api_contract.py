@@ -9,8 +9,10 @@ from decimal import Decimal
 import pytest
 import schemathesis
 from django.conf import settings
+from django.core import signals
 from django.core.files.base import ContentFile
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from django.test import Client
 from hypothesis import HealthCheck, Phase, given
 from hypothesis import settings as hypothesis_settings
@@ -32,6 +34,17 @@ EXAMPLES = 10  # generated calls per operation and role, besides the one with kn
 # Every other built-in check runs. This one wants any well-formed request accepted, but a State or
 # committee code that matches no record is rightly refused (a documented 400).
 EXCLUDED_CHECKS = [positive_data_acceptance]
+
+
+@pytest.fixture
+def wsgi_app():
+    """The real WSGI application, in this thread and this test's transaction. Like Django's test
+    client, keep it from closing the database connection at the end of each request."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield get_wsgi_application()
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
 
 
 @pytest.fixture
@@ -83,8 +96,8 @@ def _credentials(cast, role: str) -> dict:
 
 
 @pytest.mark.parametrize("role", ["anon", "delegate_a", "isu"])
-def test_every_answer_of_the_api_is_documented(cast, api_data, role):
-    schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", get_wsgi_application())
+def test_every_answer_of_the_api_is_documented(cast, api_data, wsgi_app, role):
+    schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", wsgi_app)
     credentials = _credentials(cast, role)
     operations = [result.ok() for result in schema.get_all_operations()]
     assert len(operations) >= 13
