@@ -34,6 +34,11 @@ class ApiTokenAuthentication(BaseAuthentication):
             else None
         )
         if token is None or not token.is_active() or not token.user.is_active:
+            from config.throttles import RefusedTokenThrottle
+
+            throttle = RefusedTokenThrottle()
+            if not throttle.allow_request(request, None):
+                raise exceptions.Throttled(wait=throttle.wait())
             services.audit_token_event(
                 kind=AuditEvent.Kind.TOKEN_REFUSED, request=request, token=token, status_code=401
             )

@@ -44,6 +44,15 @@ class AnonThrottle(_Throttle):
         return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
 
 
+class RefusedTokenThrottle(AnonThrottle):
+    """A request whose token is refused counts against its address's anonymous rate: DRF throttles
+    only after authentication, so without this guessing tokens (and filling the audit log) would
+    be unlimited."""
+
+    def get_cache_key(self, request, view):
+        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
+
+
 class UserThrottle(_Throttle):
     """People signed in with their browser session."""
 

@@ -98,3 +98,13 @@ def test_counts_are_kept_in_redis(client, rates, settings, require_redis):
     assert _statuses(client, 3) == [200, 200, 429]
     assert caches["api"].get("throttle_anon_127.0.0.1") is not None
     caches["api"].delete("throttle_anon_127.0.0.1")
+
+
+def test_refused_tokens_count_against_the_address_and_stop_being_audited(client, rates):
+    from accounts.models import AuditEvent
+    from accounts.tokens import new_secret
+
+    rates(anon="2/minute")
+    assert _statuses(client, 3, HTTP_AUTHORIZATION=f"Bearer {new_secret()}") == [401, 401, 429]
+    assert AuditEvent.objects.filter(kind="token_refused").count() == 2
+    assert _statuses(client, 1) == [429]  # the same address, now anonymous, has used its budget

@@ -199,6 +199,7 @@ def test_isu_lists_everyones_tokens_and_revokes_one(client, cast):
     token, secret = services.api_token_create(user=cast.delegate_a, name="State A script", days=30)
     services.api_token_create(user=cast.chair, name="Chair notebook", days=30)
     client.force_login(cast.isu)
+    assert 'href="/people/api-tokens/"' in client.get("/people/profile/").content.decode()  # ISU menu
     page = client.get("/people/api-tokens/").content.decode()
     assert "State A script" in page and "Chair notebook" in page and secret not in page
     assert "is revoked" in client.post(f"/people/api-tokens/{token.pk}/revoke/", follow=True).content.decode()
