@@ -3,7 +3,7 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
 from core import admin as core_admin
 
-from .models import AuditEvent, User
+from .models import ApiToken, AuditEvent, User
 
 
 @admin.register(User)
@@ -18,10 +18,27 @@ class UserAdmin(core_admin.ProjectAdminMixin, BaseUserAdmin):
 
 @admin.register(AuditEvent)
 class AuditEventAdmin(core_admin.ModelAdmin):
-    list_display = ["at", "kind", "username", "ip_address", "path", "status_code"]
+    list_display = ["at", "kind", "username", "ip_address", "path", "status_code", "detail"]
     list_filter = ["kind"]
-    search_fields = ["username", "path", "ip_address"]
+    search_fields = ["username", "path", "ip_address", "detail"]
     readonly_fields = [f.name for f in AuditEvent._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(core_admin.ModelAdmin):
+    """Read-only: tokens are made by their owner and revoked on the ISU's API tokens page."""
+
+    list_display = ["prefix", "name", "user", "created_at", "expires_at", "last_used_at", "revoked_at"]
+    list_filter = ["revoked_at"]
+    search_fields = ["prefix", "name", "user__email"]
+    exclude = ["digest"]
+    readonly_fields = [f.name for f in ApiToken._meta.fields if f.name != "digest"]
 
     def has_add_permission(self, request):
         return False

@@ -8,7 +8,9 @@ from core.net import client_ip
 from .models import AuditEvent
 
 
-def audit_record(*, kind: str, request=None, user=None, username: str = "", status_code: int | None = None) -> None:
+def audit_record(
+    *, kind: str, request=None, user=None, username: str = "", status_code: int | None = None, detail: str = ""
+) -> None:
     AuditEvent.objects.create(
         kind=kind,
         user=user if user is not None and user.is_authenticated else None,
@@ -16,6 +18,7 @@ def audit_record(*, kind: str, request=None, user=None, username: str = "", stat
         ip_address=client_ip(request),
         path=(request.get_full_path() if request is not None else "")[:500],
         status_code=status_code,
+        detail=detail[:200],
     )
 
 

@@ -67,7 +67,8 @@ class RefusedAccessAuditMiddleware:
 class TwoFactorMiddleware:
     """A user who turned on two-factor authentication must enter a code before anything else."""
 
-    ALLOWED_PREFIXES = ("/accounts/two-factor/verify/", "/accounts/logout/", "/static/", "/i18n/", "/healthz")
+    # The API decides for itself (accounts.authentication.VerifiedSessionAuthentication).
+    ALLOWED_PREFIXES = ("/accounts/two-factor/verify/", "/accounts/logout/", "/static/", "/i18n/", "/healthz", "/api/")
 
     def __init__(self, get_response):
         self.get_response = get_response

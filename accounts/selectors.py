@@ -1,10 +1,10 @@
-"""Reads of users other apps need: who acts for a State."""
+"""Reads of users: who acts for a State (for every app), people's API tokens, and every token for the ISU."""
 
 from collections.abc import Iterable
 
 from django.db.models import QuerySet
 
-from .models import Role, User
+from .models import ApiToken, Role, User
 
 
 def active_delegates(state_ids: Iterable[int] | None = None) -> QuerySet[User]:
@@ -28,3 +28,12 @@ def active_delegates_by_state(
 def delegates_to_email(state_id: int) -> list[User]:
     """The active delegates of a State who have an e-mail address, in a stable order."""
     return list(active_delegates([state_id]).exclude(email="").order_by("pk"))
+
+
+def api_tokens_of(user: User, *, limit: int = 50) -> list[ApiToken]:
+    return list(ApiToken.objects.filter(user=user).select_related("revoked_by")[:limit])
+
+
+def api_tokens_for_isu(*, status: str = "active") -> QuerySet[ApiToken]:
+    qs = ApiToken.objects.select_related("user", "user__state", "revoked_by").order_by("-created_at", "-pk")
+    return qs.active() if status != "all" else qs

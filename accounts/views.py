@@ -3,22 +3,25 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.roles import require_isu
 from core import ratelimit
+from core.forms import add_service_errors
 from core.net import client_ip
 from ops.tasks import enqueue_on_commit
 from states.models import State
 
-from . import permissions, services
-from .forms import InviteForm, ProfileForm
+from . import permissions, selectors, services, two_factor
+from .forms import ApiTokenFilterForm, ApiTokenForm, InviteForm, ProfileForm
 from .selectors import active_delegates
 from .tasks import password_reset_send
 
@@ -32,7 +35,77 @@ def profile(request):
         response = redirect("accounts:profile")
         response.delete_cookie("django_language")
         return response
-    return render(request, "accounts/profile.html", {"form": form})
+    return render(
+        request,
+        "accounts/profile.html",
+        {"form": form, "api_tokens": selectors.api_tokens_of(request.user), "now": timezone.now()},
+    )
+
+
+@login_required
+def api_token_create(request):
+    """Make a personal API token; its secret is shown on this answer only, never stored."""
+    ask_code = two_factor.uses_two_factor(request.user) and not two_factor.second_factor_is_fresh(request)
+    form = ApiTokenForm(request.POST or None, ask_code=ask_code)
+    if request.method == "POST" and form.is_valid():
+        if ask_code and not two_factor.verify_code(request, form.cleaned_data["code"]):
+            form.add_error("code", _("This code is not valid. Wait a few seconds and try the next code."))
+        else:
+            try:
+                token, secret = services.api_token_create(
+                    user=request.user, name=form.cleaned_data["name"], days=form.cleaned_data["days"], request=request
+                )
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            else:
+                response = render(
+                    request,
+                    "accounts/api_token_created.html",
+                    {"token": token, "secret": secret, "api_url": request.build_absolute_uri("/api/")},
+                )
+                response["Cache-Control"] = "no-store"
+                return response
+    return render(request, "accounts/api_token_form.html", {"form": form})
+
+
+@login_required
+@require_POST
+def api_token_revoke(request, pk: int):
+    token = permissions.get_own_api_token(request.user, pk)
+    if services.api_token_revoke(token=token, by=request.user, request=request):
+        messages.success(request, _("The token “%(name)s” is revoked: it no longer works.") % {"name": token.name})
+    else:
+        messages.info(request, _("No change: that token was already revoked."))
+    return redirect("accounts:profile")
+
+
+@login_required
+def api_token_list(request):
+    require_isu(request.user)
+    filters = ApiTokenFilterForm(request.GET or None)
+    status = filters.cleaned_data.get("status") if filters.is_valid() else "active"
+    paginator = Paginator(selectors.api_tokens_for_isu(status=status or "active"), 100)
+    page = paginator.get_page(request.GET.get("page"))
+    return render(
+        request,
+        "accounts/api_token_list.html",
+        {"filters": filters, "page": page, "status": status or "active", "now": timezone.now()},
+    )
+
+
+@login_required
+@require_POST
+def api_token_revoke_any(request, pk: int):
+    token = permissions.get_api_token_for_isu(request.user, pk)
+    if services.api_token_revoke(token=token, by=request.user, request=request):
+        messages.success(
+            request,
+            _("The token “%(name)s” of %(user)s is revoked: it no longer works.")
+            % {"name": token.name, "user": token.user},
+        )
+    else:
+        messages.info(request, _("No change: that token was already revoked."))
+    return redirect("accounts:api_tokens")
 
 
 @login_required

@@ -12,8 +12,8 @@ class CommitteeMembershipSerializer(serializers.ModelSerializer):
 
 
 class CommitteeYearSerializer(serializers.ModelSerializer):
-    chair = serializers.SlugRelatedField(slug_field="iso3", read_only=True)
-    gender_focal_point = serializers.SlugRelatedField(slug_field="iso3", read_only=True)
+    chair = serializers.SlugRelatedField(slug_field="iso3", read_only=True, allow_null=True)
+    gender_focal_point = serializers.SlugRelatedField(slug_field="iso3", read_only=True, allow_null=True)
 
     class Meta:
         model = CommitteeYear
@@ -35,6 +35,7 @@ class CommitteeViewSet(viewsets.ReadOnlyModelViewSet):
     ).order_by("order")
     serializer_class = CommitteeSerializer
     lookup_field = "slug"
+    lookup_value_regex = "[-a-zA-Z0-9_]+"  # a slug; also gives the schema its pattern
 
 
 def register(router) -> None:

@@ -233,9 +233,45 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 
+# Caches: throttle counts of the API in Redis when there is one (shared by every worker process),
+# in process memory otherwise.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "api": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "apmbc-api",
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+    }
+    if REDIS_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "apmbc-api"},
+}
+
+# The read-only API (/api/): people use their browser session (with its CSRF check), scripts a
+# personal token (`Authorization: Bearer <token>`) made on their profile page. No HTTP Basic.
+API_TOKEN_DEFAULT_DAYS = env.int("API_TOKEN_DEFAULT_DAYS", default=90)
+API_TOKEN_MAX_DAYS = env.int("API_TOKEN_MAX_DAYS", default=365)
+API_TOKEN_MAX_PER_USER = env.int("API_TOKEN_MAX_PER_USER", default=10)
+# Making a token asks for the two-factor code again unless it was entered this recently.
+API_TOKEN_OTP_FRESH_MINUTES = env.int("API_TOKEN_OTP_FRESH_MINUTES", default=10)
 REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "config.api_schema.ApiAutoSchema",
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "accounts.authentication.ApiTokenAuthentication",  # first: its 401 names the Bearer scheme
+        "accounts.authentication.VerifiedSessionAuthentication",
+    ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "config.throttles.AnonThrottle",
+        "config.throttles.UserThrottle",
+        "config.throttles.TokenThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env("API_THROTTLE_ANON", default="60/minute"),
+        "user": env("API_THROTTLE_USER", default="600/minute"),
+        "token": env("API_THROTTLE_TOKEN", default="120/minute"),
+    },
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
@@ -244,8 +280,17 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "APMBC Cooperation and Assistance API",
-    "DESCRIPTION": "Read-only data of the Committee on the Enhancement of Cooperation and Assistance.",
+    "DESCRIPTION": (
+        "Read-only data of the Committee on the Enhancement of Cooperation and Assistance.\n\n"
+        "**Authentication.** Public data needs none. In a browser, the session you signed in with "
+        "is used. Scripts send a personal token, created (and revoked) on their profile page: "
+        "`Authorization: Bearer <token>`. A token reads what its owner may read, expires (at most "
+        "after a year) and answers 401 once expired or revoked. HTTP Basic is not accepted.\n\n"
+        "**Limits.** Requests are throttled per address (anonymous), per person and per token; "
+        "past the limit the answer is 429 with a `Retry-After` header."
+    ),
     "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",

@@ -1,6 +1,6 @@
 """`/api/fund/summary/`: the Fund's balances per currency and its counts, for ISU staff only."""
 
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_serializer
 from rest_framework import permissions, serializers, viewsets
 from rest_framework.response import Response
 
@@ -25,6 +25,7 @@ class BalanceSerializer(serializers.Serializer):
     available = serializers.DecimalField(max_digits=18, decimal_places=2, help_text="balance - outstanding")
 
 
+@extend_schema_serializer(many=False)  # one object, though served by the viewset's list action
 class SummarySerializer(serializers.Serializer):
     balances = BalanceSerializer(many=True)
     applications = serializers.IntegerField()

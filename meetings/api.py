@@ -34,7 +34,7 @@ class MeetingDocumentSerializer(serializers.ModelSerializer):
 class MeetingSerializer(serializers.ModelSerializer):
     title = serializers.CharField(read_only=True)
     committees = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
-    state = serializers.SlugRelatedField(slug_field="iso3", read_only=True)
+    state = serializers.SlugRelatedField(slug_field="iso3", read_only=True, allow_null=True)
     states = serializers.SlugRelatedField(slug_field="iso3", many=True, read_only=True)
     organisations = serializers.StringRelatedField(many=True, read_only=True)
     speakers = PanelSpeakerSerializer(many=True, read_only=True)
@@ -87,6 +87,7 @@ class MeetingViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = MeetingSerializer
     filterset_class = MeetingFilter
     lookup_field = "code"
+    lookup_value_regex = "[-a-zA-Z0-9_]+"  # a slug; also gives the schema its pattern
 
     def get_queryset(self):
         return (

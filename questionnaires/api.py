@@ -40,7 +40,7 @@ class QuestionSerializer(serializers.ModelSerializer):
 
 
 class QuestionnaireSerializer(serializers.ModelSerializer):
-    committee = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    committee = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
     questions = QuestionSerializer(many=True, read_only=True)
     response_rate = serializers.SerializerMethodField()
 

@@ -90,6 +90,13 @@ class YearOrPagePagination(LimitOffsetPagination):
             return None
         return super().paginate_queryset(queryset, request, view)
 
+    def get_paginated_response_schema(self, schema: dict) -> dict:
+        return {
+            "oneOf": [super().get_paginated_response_schema(schema), schema],
+            "description": "A page (`count`, `next`, `previous`, `results`); a plain list with `?year=` "
+            "and no `limit`.",
+        }
+
 
 class ReportViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     """Article 7 reports; `?year=2022` for the reports on calendar year 2022 (a plain list);

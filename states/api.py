@@ -48,6 +48,7 @@ class StateViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = StateSerializer
     filterset_class = StateApiFilter
     lookup_field = "iso3"
+    lookup_value_regex = "[A-Za-z]{3}"
 
 
 def register(router) -> None:

@@ -14,8 +14,8 @@ class IsCommittee(permissions.BasePermission):
 
 
 class StatementSerializer(serializers.ModelSerializer):
-    meeting = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    state = serializers.SlugRelatedField(slug_field="iso3", read_only=True)
+    meeting = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
+    state = serializers.SlugRelatedField(slug_field="iso3", read_only=True, allow_null=True)
 
     class Meta:
         model = Statement

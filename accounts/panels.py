@@ -1,0 +1,11 @@
+from config.panels import NavItem
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from accounts.roles import is_isu
+
+
+def nav_items(request) -> list[NavItem]:
+    if not is_isu(request.user):
+        return []
+    return [NavItem(label=_("API tokens"), url=reverse("accounts:api_tokens"), section="isu", order=90)]
