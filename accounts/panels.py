@@ -1,4 +1,4 @@
-from config.panels import NavItem
+from core.panels import NavItem
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
