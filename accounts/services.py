@@ -1,4 +1,4 @@
-"""Writes for people: inviting and deactivating delegates."""
+"""Writes for people: one's own profile, inviting and deactivating delegates."""
 
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
@@ -10,6 +10,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
+from core.services import Update, apply_changes
 from states.models import State
 
 from . import emails
@@ -63,3 +64,18 @@ def user_deactivate(*, user: User, by: User) -> User:
     user.set_unusable_password()
     user.save(update_fields=["is_active", "deactivated_at", "password"])
     return user
+
+
+PROFILE_FIELDS = ("first_name", "last_name", "title", "phone", "preferred_language")
+
+
+@transaction.atomic
+def user_profile_update(*, user: User, **fields) -> Update[User]:
+    """A person's own name, title, phone and language; only what differs from the stored row is written."""
+    unknown = set(fields) - set(PROFILE_FIELDS)
+    if unknown:
+        raise TypeError(f"user_profile_update() got unexpected fields {sorted(unknown)}")
+    changed = apply_changes(user, fields)
+    if changed:
+        user.save(update_fields=changed)
+    return Update(user, tuple(changed))

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.roles import require_isu
+from core.messages import saved_or_unchanged
 from states.models import State
 
 from . import permissions, services
@@ -20,8 +21,8 @@ from .models import Role, User
 def profile(request):
     form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Your profile was saved."))
+        update = services.user_profile_update(user=request.user, **form.cleaned_data)
+        saved_or_unchanged(request, update.changed, _("Your profile was saved."))
         response = redirect("accounts:profile")
         response.delete_cookie("django_language")
         return response

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from core.services import Update, apply_changes
 from states.models import Organisation, State
 
 from . import selectors
@@ -77,19 +78,24 @@ def cycle_ensure(*, year: int) -> ReportingCycle:
 
 
 @transaction.atomic
-def cycle_set_deadline(*, cycle: ReportingCycle, deadline: datetime.date, by: User | None = None) -> ReportingCycle:
+def cycle_set_deadline(
+    *, cycle: ReportingCycle, deadline: datetime.date, note: str | None = None, by: User | None = None
+) -> Update[ReportingCycle]:
+    """The cycle's deadline (and its note, when given); only what differs from the stored cycle is written."""
     if deadline <= datetime.date(cycle.year, 12, 31):
         raise ValidationError({"deadline": _("The deadline must be after the year reported on.")})
-    cycle.deadline = deadline
-    cycle._history_user = by
-    cycle.save(update_fields=["deadline"])
-    return cycle
+    values = {"deadline": deadline} if note is None else {"deadline": deadline, "note": note}
+    changed = apply_changes(cycle, values)
+    if changed:
+        cycle._history_user = by
+        cycle.save(update_fields=changed)
+    return Update(cycle, tuple(changed))
 
 
 @transaction.atomic
 def deadline_extension_grant(
     *, cycle: ReportingCycle, state: State, new_deadline: datetime.date, reason: str, by: User | None
-) -> DeadlineExtension:
+) -> Update[DeadlineExtension]:
     """Give one State a later deadline for one cycle; the reason is required and kept in the history."""
     errors = {}
     if not reason.strip():
@@ -100,15 +106,21 @@ def deadline_extension_grant(
         }
     if errors:
         raise ValidationError(errors)
-    extension = DeadlineExtension.objects.filter(cycle=cycle, state=state).first() or DeadlineExtension(
-        cycle=cycle, state=state
-    )
-    extension.new_deadline = new_deadline
-    extension.reason = reason.strip()
+    extension = DeadlineExtension.objects.select_for_update().filter(cycle=cycle, state=state).first()
+    values = {"new_deadline": new_deadline, "reason": reason.strip()}
+    if extension is None:
+        extension = DeadlineExtension(cycle=cycle, state=state)
+        changed = list(values)
+    else:
+        changed = [name for name, value in values.items() if getattr(extension, name) != value]
+        if not changed:
+            return Update(extension)
+    for name, value in values.items():
+        setattr(extension, name, value)
     extension.granted_by = by
     extension._history_user = by
     extension.save()
-    return extension
+    return Update(extension, tuple(changed))
 
 
 # --- drafts -----------------------------------------------------------------------------------
@@ -187,8 +199,8 @@ def _draft_at_token(report: Report, token: int) -> dict | None:
 
 
 @transaction.atomic
-def report_save_draft(*, report: Report, data: dict, by: User | None, expected_version_token: int) -> Report:
-    """Save some sections of the draft as typed, valid or not.
+def report_save_draft(*, report: Report, data: dict, by: User | None, expected_version_token: int) -> Update[Report]:
+    """Save some sections of the draft as typed, valid or not; sections as already stored write nothing.
 
     `data` maps section keys to raw sections (`{"mode", "fields", "rows"}`). If the draft changed since
     `expected_version_token` *in any of these sections*, nothing is saved and `StaleDraftError` says
@@ -217,13 +229,16 @@ def report_save_draft(*, report: Report, data: dict, by: User | None, expected_v
             "fields": dict(raw.get("fields") or {}),
             "rows": list(raw.get("rows") or []),
         }
+    changed = tuple(key for key in data if draft[key] != section_raw(report.draft_data, key))
+    if not changed:
+        return Update(report)
     report.draft_data = draft
     report.version_token += 1
     report.draft_saved_at = timezone.now()
     report.draft_saved_by = by
     report._history_user = by
     report.save(update_fields=["draft_data", "version_token", "draft_saved_at", "draft_saved_by"])
-    return report
+    return Update(report, changed)
 
 
 # --- submission -----------------------------------------------------------------------------------

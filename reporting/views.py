@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.roles import is_committee, is_isu, require_committee, require_isu
 from config.uploads import serve_file
+from core.messages import saved_or_unchanged
 from states.models import State
 
 from . import permissions, selectors, services
@@ -259,7 +260,7 @@ def report_edit(request, iso3: str, year: int):
         except ValueError:
             token = 0
         try:
-            services.report_save_draft(
+            update = services.report_save_draft(
                 report=report, data={section.key: raw}, by=request.user, expected_version_token=token
             )
         except services.StaleDraftError as exc:
@@ -273,7 +274,9 @@ def report_edit(request, iso3: str, year: int):
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
             return redirect("reporting:overview", iso3=report.state.iso3, year=year)
-        messages.success(request, _("Saved at %(time)s.") % {"time": timezone.localtime().strftime("%H:%M")})
+        saved_or_unchanged(
+            request, update.changed, _("Saved at %(time)s.") % {"time": timezone.localtime().strftime("%H:%M")}
+        )
         target = section.key
         action = request.POST.get("action")
         if action == "next":
@@ -474,25 +477,23 @@ def cycle_settings(request, year: int):
         )
         if deadline_form.is_valid():
             try:
-                services.cycle_set_deadline(
-                    cycle=cycle, deadline=deadline_form.cleaned_data["deadline"], by=request.user
-                )
+                update = services.cycle_set_deadline(cycle=cycle, by=request.user, **deadline_form.cleaned_data)
             except ValidationError as exc:
                 deadline_form.add_error("deadline", exc.messages[0])
             else:
-                messages.success(request, _("Deadline saved."))
+                saved_or_unchanged(request, update.changed, _("Deadline saved."))
                 return redirect("reporting:cycle_settings", year=year)
     elif request.method == "POST":
         extension_form = ExtensionForm(request.POST, prefix="ext")
         if extension_form.is_valid():
             try:
-                services.deadline_extension_grant(cycle=cycle, by=request.user, **extension_form.cleaned_data)
+                update = services.deadline_extension_grant(cycle=cycle, by=request.user, **extension_form.cleaned_data)
             except ValidationError as exc:
                 for field, errors in exc.message_dict.items():
                     for error in errors:
                         extension_form.add_error(field, error)
             else:
-                messages.success(request, _("Extension recorded."))
+                saved_or_unchanged(request, update.changed, _("Extension recorded."))
                 return redirect("reporting:cycle_settings", year=year)
     extensions = cycle.extensions.select_related("state", "granted_by").order_by("state__name_en")
     return render(
