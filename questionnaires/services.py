@@ -347,15 +347,19 @@ def _locked(response: Response) -> Response:
 
 
 @transaction.atomic
-def response_save_draft(*, response: Response, raw: dict, by, today: datetime.date | None = None) -> Response:
-    """Keep what was typed, valid or not."""
+def response_save_draft(
+    *, response: Response, raw: dict, by, today: datetime.date | None = None
+) -> Update[Response]:
+    """Keep what was typed, valid or not (a draft as already stored writes nothing)."""
     response = _locked(response)
     _check_can_change(response, today or timezone.localdate())
+    if response.draft_saved_at is not None and response.draft_data == raw:
+        return Update(response)
     response.draft_data = raw
     response.draft_saved_at = timezone.now()
     response.draft_saved_by = by
     response.save(update_fields=["draft_data", "draft_saved_at", "draft_saved_by"])
-    return response
+    return Update(response, ("draft_data",))
 
 
 @transaction.atomic

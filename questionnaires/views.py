@@ -287,7 +287,8 @@ def _answer(request, q: Questionnaire, state_id: int, *, here: str, on_behalf_of
         form = AnswerForm(request.POST, questions=questions, strict=submit)
         raw = form.raw_data()
         try:
-            response = services.response_save_draft(response=response, raw=raw, by=request.user)
+            update = services.response_save_draft(response=response, raw=raw, by=request.user)
+            response = update.obj
             if submit:
                 if form.is_valid():
                     response = services.response_submit(response=response, raw=raw, by=request.user)
@@ -302,7 +303,7 @@ def _answer(request, q: Questionnaire, state_id: int, *, here: str, on_behalf_of
                     _("The answers are saved as a draft but could not be submitted: see the problems below."),
                 )
             else:
-                messages.success(request, _("Draft saved. Nothing is sent until you submit."))
+                saved_or_unchanged(request, update.changed, _("Draft saved. Nothing is sent until you submit."))
                 return redirect(here)
         except ValidationError as exc:
             add_service_errors(form, exc)

@@ -74,13 +74,14 @@ def _files(data: dict) -> dict:
 
 
 def _current(bf):
-    """What the form shows now, as a Python value (a bound form shows the stored raw data)."""
-    if not bf.form.is_bound:
-        return bf.initial
-    try:
-        return bf.field.clean(bf.data)
-    except ValidationError:
-        return bf.data
+    """What the form shows now, as a Python value."""
+    value = bf.data if bf.form.is_bound else bf.initial
+    if bf.form.is_bound or (isinstance(value, str) and not isinstance(bf.field, forms.CharField)):
+        try:  # raw text (a bound form, or a draft kept as typed): what it means
+            return bf.field.clean(value)
+        except ValidationError:
+            return value
+    return value
 
 
 def _posted(bf, data: dict):
