@@ -57,6 +57,7 @@ class Write:
     page: str | None = None  # the URL name whose page shows the form, when not `name` (kwargs: ctx["page_kwargs"])
     pages: tuple = ()  # other URL names whose pages show this form too (for the completeness test)
     unchanged: tuple = ()  # form fields the row leaves as they are (say why next to the row)
+    kwargs_after: Callable | None = None  # (obj) -> the URL kwargs once saved (when the form changes them)
     no_history: str = ""  # why the object keeps no history (the history check is then skipped)
 
     @property
