@@ -16,6 +16,7 @@ message tells the truth. `tests/test_write_roundtrip.py` runs it:
      holds them, and the message is a success (never "No change");
   3. EDIT rows: POST the same data again: the message is "No change" and no history record is added.
      STEP rows (workflow steps): the same step again is refused with an error, nothing recorded.
+     UPLOAD rows: a second document is stored and recorded again.
 
 Adding a row, in `<app>/tests/roundtrip.py` (collected like `<app>/tests/matrix.py`):
 
@@ -40,6 +41,7 @@ from dataclasses import dataclass
 EDIT = "edit"  # changes an existing object; the same POST twice says "No change"
 CREATE = "create"  # adds an object
 STEP = "step"  # a workflow step on an existing object; the same step twice is refused
+UPLOAD = "upload"  # a new document on an existing object; each POST stores a new one
 
 
 @dataclass

@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from conftest import client_for
 from core.messages import no_change_message
-from tests.roundtrip import CREATE, EDIT, STEP, Write
+from tests.roundtrip import CREATE, EDIT, STEP, UPLOAD, Write
 from tests.test_permission_matrix import ALL_ROWS
 
 # Roles tried, in this order, to see whether a page shows a form.
@@ -178,7 +178,7 @@ def test_every_page_with_a_form_has_a_roundtrip_row(cast, matrix_row):
 
 def test_rows_name_real_roles_and_kinds():
     for row in WRITES:
-        assert row.kind in (EDIT, CREATE, STEP), row.id
+        assert row.kind in (EDIT, CREATE, STEP, UPLOAD), row.id
         assert row.kind != CREATE or row.created is not None, f"{row.id}: a CREATE row says how to find the new object"
 
 
@@ -246,6 +246,11 @@ def test_write_round_trip(cast, row: Write):
     after = records.count() if records is not None else None
     again = client.post(_url(row, ctx), row.data(cast, ctx))
     said = _messages(again)
+    if row.kind == UPLOAD:
+        assert any(level == constants.SUCCESS for level, _text in said), (row.id, said)
+        if records is not None:
+            assert records.count() > after, f"{row.id}: the second document is not recorded"
+        return
     if row.kind == EDIT:
         assert again.status_code in (302, 303), (row.id, again.status_code, _forms_errors(again))
         assert said == [(constants.INFO, no_change_message())], (row.id, said)
@@ -256,4 +261,12 @@ def test_write_round_trip(cast, row: Write):
 
 
 def _forms_errors(response) -> dict:
-    return {k: f.errors for k, f in _forms_in(response).items() if getattr(f, "errors", None)}
+    errors = {}
+    for key, form in _forms_in(response).items():
+        if isinstance(form, forms.BaseFormSet):
+            found = [e for e in form.errors if e] + list(form.non_form_errors())
+        else:
+            found = form.errors
+        if found:
+            errors[key] = found
+    return errors
