@@ -28,7 +28,7 @@ class Update[M: models.Model]:
 
 def stored_row[M: models.Model](obj: M) -> M:
     """The object's row as stored, read again (and locked until the transaction ends)."""
-    return type(obj)._default_manager.select_for_update().get(pk=obj.pk)
+    return obj._meta.model._default_manager.select_for_update().get(pk=obj.pk)  # _meta: also for request.user
 
 
 def stored_changes(obj: models.Model, values: Mapping[str, Any], *, stored: models.Model | None = None) -> list[str]:

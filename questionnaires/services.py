@@ -347,9 +347,7 @@ def _locked(response: Response) -> Response:
 
 
 @transaction.atomic
-def response_save_draft(
-    *, response: Response, raw: dict, by, today: datetime.date | None = None
-) -> Update[Response]:
+def response_save_draft(*, response: Response, raw: dict, by, today: datetime.date | None = None) -> Update[Response]:
     """Keep what was typed, valid or not (a draft as already stored writes nothing)."""
     response = _locked(response)
     _check_can_change(response, today or timezone.localdate())

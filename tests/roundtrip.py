@@ -60,6 +60,7 @@ class Write:
     pages: tuple = ()  # other URL names whose pages show this form too (for the completeness test)
     unchanged: tuple = ()  # form fields the row leaves as they are (say why next to the row)
     kwargs_after: Callable | None = None  # (obj) -> the URL kwargs once saved (when the form changes them)
+    shows_values: bool = True  # False: the page cannot show the stored values back (say why next to the row)
     no_history: str = ""  # why the object keeps no history (the history check is then skipped)
 
     @property
