@@ -16,3 +16,6 @@ ROWS = [
         created=lambda cast, ctx: ReminderPause.objects.latest("pk"),
     ),
 ]
+
+# A form that only filters the list of sent reminders (GET): it writes nothing.
+NOT_WRITES = {"reminders:sent": "filters the sent reminders (State, status, deadlines)"}

@@ -126,3 +126,9 @@ ROWS = [
         stored=lambda extension: {"state": extension.state},
     ),
 ]
+
+# Forms that only filter or choose what a page shows (GET): they write nothing.
+NOT_WRITES = {
+    "reporting:inbox": "filters the inbox (year, status, region, profile)",
+    "reporting:versions": "chooses the two versions to compare",
+}
