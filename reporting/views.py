@@ -203,12 +203,15 @@ def report_start(request, iso3: str, year: int):
     form = StartForm(request.POST)
     prefill = form.cleaned_data["prefill"] if form.is_valid() else False
     cycle = services.cycle_ensure(year=year)
+    already = Report.objects.filter(state=state, cycle=cycle).exists()
     try:
         report = services.report_start(state=state, cycle=cycle, by=request.user, prefill_from_last_year=prefill)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect("reporting:overview", iso3=state.iso3, year=year)
-    if report.prefilled_from_id:
+    if already:  # starting twice changes nothing
+        messages.info(request, _("This report was already started; nothing changed."))
+    elif report.prefilled_from_id:
         messages.success(request, _("Report started from last year's submitted report. Check and update each section."))
     else:
         messages.success(request, _("Report started."))
