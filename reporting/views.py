@@ -19,7 +19,7 @@ from states.models import State
 from . import permissions, selectors, services
 from .documents import diff_versions, document_sections, key_figures, receipt
 from .forms import CompareForm, CycleDeadlineForm, ExtensionForm, InboxFilterForm, RecordReceivedForm, StartForm
-from .models import CycleStatus, Report, ReportingCycle
+from .models import CycleStatus, Report, ReportingCycle, ReportState
 from .sections import SECTION_BY_KEY, SECTIONS, Mode, SectionState, bound_forms, raw_from_post, section_raw
 
 # --- public ---------------------------------------------------------------------------------------
@@ -339,13 +339,15 @@ def report_submit(request, iso3: str, year: int):
 @require_POST
 def report_amend(request, iso3: str, year: int):
     report = permissions.get_report_for_user(request.user, iso3, year, write=True)
+    already = report.workflow == ReportState.AMENDING  # amending twice changes nothing
     try:
         services.report_amend(report=report, by=request.user)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect("reporting:overview", iso3=report.state.iso3, year=year)
-    messages.success(
+    saved_or_unchanged(
         request,
+        not already,
         _("Amendment started from version %(n)s, which stays public until you submit the new one.")
         % {"n": report.current_version.number},
     )

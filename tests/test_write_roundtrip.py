@@ -11,7 +11,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import models
 from django.urls import reverse
 
-from conftest import client_for
+from conftest import ROLES, client_for
 from core.messages import no_change_message
 from tests.roundtrip import CREATE, EDIT, STEP, UPLOAD, Write
 from tests.test_permission_matrix import ALL_ROWS
@@ -184,6 +184,7 @@ def test_every_page_with_a_form_has_a_roundtrip_row(cast, matrix_row):
 
 def test_rows_name_real_roles_and_kinds():
     for row in WRITES:
+        assert row.role in ROLES and row.role != "anon", row.id
         assert row.kind in (EDIT, CREATE, STEP, UPLOAD), row.id
         assert row.kind != CREATE or row.created is not None, f"{row.id}: a CREATE row says how to find the new object"
 

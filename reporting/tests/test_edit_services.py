@@ -46,3 +46,14 @@ def test_starting_a_started_report_says_nothing_changed(client, cast):
     client.post(url, {"prefill": "no"})
     response = client.post(url, {"prefill": "no"}, follow=True)
     assert "This report was already started; nothing changed." in response.content.decode()
+
+
+def test_amending_an_amendment_in_progress_says_nothing_changed(client, cast):
+    from .test_services import _submitted
+
+    report = _submitted(cast)
+    client.force_login(cast.delegate_a)
+    url = f"/reports/{cast.state_a.iso3}/{report.cycle.year}/amend/"
+    assert "Amendment started" in client.post(url, follow=True).content.decode()
+    page = client.post(url, follow=True).content.decode()
+    assert "No change" in page and "Amendment started" not in page
