@@ -88,7 +88,9 @@ def _meeting_data(cast, ctx):
 
 
 def _document(cast):
-    document = MeetingDocumentFactory(meeting=MeetingFactory(code="docs-meeting"), kind="agenda", language="en")
+    document = MeetingDocumentFactory(
+        meeting=MeetingFactory(code="docs-meeting"), kind="agenda", language="en", is_published=False
+    )
     return {"kwargs": {"pk": document.pk}, "obj": document}
 
 
@@ -187,8 +189,7 @@ ROWS = [
         "meetings:document_update",
         "isu",
         _document,
-        lambda cast, ctx: {"title": "Final report", "kind": "final_report", "language": "fr"},
-        unchanged=("is_published",),  # the factory's document is published; the next row unpublishes one
+        lambda cast, ctx: {"title": "Final report", "kind": "final_report", "language": "fr", "is_published": "on"},
     ),
     Write(
         "meetings:document_add",

@@ -55,7 +55,7 @@ def _question_data(cast, ctx):
         "help_es": "Marque todo lo que corresponda.",
         "actions": list(OsloAction.objects.filter(number__in=[45, 47]).values_list("pk", flat=True)),
         "about_gender": "on",
-        # "required" is left unticked: the factory's question is required
+        # "required" left unticked: the factory's question is required, so this changes it too
     }
 
 
@@ -101,7 +101,7 @@ ROWS = [
         kind=CREATE,
         created=lambda cast, ctx: Questionnaire.objects.latest("pk"),
     ),
-    Write("questionnaires:question_update", "isu", _question, _question_data, unchanged=("required",)),
+    Write("questionnaires:question_update", "isu", _question, _question_data),
     Write(
         "questionnaires:question_create",
         "isu",
