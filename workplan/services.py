@@ -64,13 +64,13 @@ def workplan_item_update(
 
 
 @transaction.atomic
-def workplan_item_set_status(*, item: WorkplanItem, status: str) -> WorkplanItem:
+def workplan_item_set_status(*, item: WorkplanItem, status: str) -> Update[WorkplanItem]:
     if status not in ItemStatus.values:
         raise ValidationError({"status": _("Unknown status.")})
-    if item.status != status:
-        item.status = status
-        item.save(update_fields=["status", "updated_at"])
-    return item
+    changed = apply_changes(item, {"status": status})
+    if changed:
+        item.save(update_fields=[*changed, "updated_at"])
+    return Update(item, tuple(changed))
 
 
 @transaction.atomic
