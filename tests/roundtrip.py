@@ -52,7 +52,9 @@ class Write:
     data: Callable  # (cast, ctx) -> the POST data
     kind: str = EDIT
     created: Callable | None = None  # CREATE: (cast, ctx) -> the new object, read from the database
-    stored: Callable | None = None  # (obj) -> {form field: stored value} for fields not on the model by name
+    # (obj) -> {form field: stored value} for fields not on the model by name; formset rows and other
+    # child rows are checked inside it (assert there, return {})
+    stored: Callable | None = None
     records: Callable | None = None  # (obj) -> the history records to count (default: obj.history)
     form_key: str = "form"  # where the page's context holds the form
     query: str = ""  # appended to the URL (GET and POST)

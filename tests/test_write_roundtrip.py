@@ -101,7 +101,7 @@ def _editable(form, row: Write):
 def _plain(value):
     if isinstance(value, models.Model):
         return value.pk
-    if isinstance(value, models.QuerySet | list | tuple | set) and not isinstance(value, str):
+    if isinstance(value, models.QuerySet | list | set):
         return sorted(_plain(v) for v in value)
     if isinstance(value, models.fields.files.FieldFile):
         return bool(value)

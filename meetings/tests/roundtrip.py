@@ -174,6 +174,16 @@ def _action_data(cast, ctx):
     }
 
 
+def _series_meetings(series: BilateralSeries) -> dict:
+    """The formset's rows: one bilateral meeting per State, on its date, with its place and notes."""
+    rows = sorted(series.meetings.values_list("state__iso3", "start_date", "place", "is_online", "notes"))
+    assert rows == [
+        ("AAA", datetime.date(2024, 3, 4), "Geneva", True, "Deadline and online tool"),
+        ("BBB", datetime.date(2024, 3, 5), "", False, ""),
+    ], rows
+    return {}
+
+
 def _latest(model):
     return lambda cast, ctx: model.objects.latest("pk")
 
@@ -243,10 +253,7 @@ ROWS = [
         },
         kind=CREATE,
         created=_latest(BilateralSeries),
-        # the rows: one bilateral meeting per State, on its date, with its notes
-        stored=lambda series: {
-            "meetings": sorted(series.meetings.values_list("state__iso3", "start_date", "place", "is_online", "notes"))
-        },
+        stored=_series_meetings,
     ),
     Write(
         "meetings:ia_create",
