@@ -1,8 +1,8 @@
-from core.panels import NavItem
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import is_isu
+from core.panels import NavItem
 
 
 def nav_items(request) -> list[NavItem]:

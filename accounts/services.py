@@ -1,4 +1,4 @@
-"""Writes for people: inviting and deactivating delegates; personal API tokens."""
+"""Writes for people: one's own profile, inviting and deactivating delegates; personal API tokens."""
 
 import datetime
 
@@ -12,6 +12,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
+from core.services import Update, apply_changes
 from states.models import State
 
 from . import emails, tokens
@@ -130,3 +131,18 @@ def api_token_record_use(*, token: ApiToken, request) -> None:
     if last is None or ip != token.last_used_ip or now - last >= datetime.timedelta(hours=1):
         audit_token_event(kind=AuditEvent.Kind.TOKEN_USED, token=token, request=request)
     token.last_used_at, token.last_used_ip = now, ip
+
+
+PROFILE_FIELDS = ("first_name", "last_name", "title", "phone", "preferred_language")
+
+
+@transaction.atomic
+def user_profile_update(*, user: User, **fields) -> Update[User]:
+    """A person's own name, title, phone and language; only what differs from the stored row is written."""
+    unknown = set(fields) - set(PROFILE_FIELDS)
+    if unknown:
+        raise TypeError(f"user_profile_update() got unexpected fields {sorted(unknown)}")
+    changed = apply_changes(user, fields)
+    if changed:
+        user.save(update_fields=changed)
+    return Update(user, tuple(changed))

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from accounts.roles import require_isu
 from core import ratelimit
 from core.forms import add_service_errors
+from core.messages import saved_or_unchanged
 from core.net import client_ip
 from ops.tasks import enqueue_on_commit
 from states.models import State
@@ -30,8 +31,8 @@ from .tasks import password_reset_send
 def profile(request):
     form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Your profile was saved."))
+        update = services.user_profile_update(user=request.user, **form.cleaned_data)
+        saved_or_unchanged(request, update.changed, _("Your profile was saved."))
         response = redirect("accounts:profile")
         response.delete_cookie("django_language")
         return response

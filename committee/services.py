@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core.services import Update
 from states.models import State
 
 from .models import MEMBERS_PER_YEAR, Committee, CommitteeMembership, CommitteeYear
@@ -36,7 +37,7 @@ def _member_in_year(committee: Committee, state: State, year: int) -> CommitteeM
 @transaction.atomic
 def committee_year_set(
     *, committee: Committee, year: int, chair: State | None, gender_focal_point: State | None = None
-) -> CommitteeYear:
+) -> Update[CommitteeYear]:
     """Set the chair and gender focal point; the chair must be in the second year of its term."""
     errors = {}
     if chair is not None:
@@ -56,7 +57,13 @@ def committee_year_set(
         }
     if errors:
         raise ValidationError(errors)
-    obj, _created = CommitteeYear.objects.update_or_create(
-        committee=committee, year=year, defaults={"chair": chair, "gender_focal_point": gender_focal_point}
-    )
-    return obj
+    wanted = {"chair": chair, "gender_focal_point": gender_focal_point}
+    obj = CommitteeYear.objects.select_for_update().filter(committee=committee, year=year).first()
+    if obj is None:
+        return Update(CommitteeYear.objects.create(committee=committee, year=year, **wanted), tuple(wanted))
+    changed = [name for name, value in wanted.items() if getattr(obj, name) != value]
+    for name in changed:
+        setattr(obj, name, wanted[name])
+    if changed:
+        obj.save(update_fields=changed)
+    return Update(obj, tuple(changed))

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from core.forms import add_service_errors
+from core.messages import saved_or_unchanged
 
 from . import permissions, services
 from .forms import CommitteeYearForm, MembershipForm
@@ -53,11 +54,11 @@ def year_set(request, slug: str):
     form = CommitteeYearForm(request.POST or None, initial={"year": datetime.date.today().year})
     if request.method == "POST" and form.is_valid():
         try:
-            services.committee_year_set(committee=committee, **form.cleaned_data)
+            update = services.committee_year_set(committee=committee, **form.cleaned_data)
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, _("Chair and gender focal point saved."))
+            saved_or_unchanged(request, update.changed, _("Chair and gender focal point saved."))
             return redirect("committee:detail", slug=committee.slug)
     return render(
         request,

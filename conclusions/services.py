@@ -13,6 +13,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from committee.models import Committee
+from core.services import Update, apply_changes, stored_row
 
 from .models import (
     BatchStatus,
@@ -96,7 +97,7 @@ def document_create(
 
 
 @transaction.atomic
-def document_update(*, document: ConclusionsDocument, **fields) -> ConclusionsDocument:
+def document_update(*, document: ConclusionsDocument, **fields) -> Update[ConclusionsDocument]:
     ensure_draft(document)
     unknown = set(fields) - set(DOCUMENT_FIELDS)
     if unknown:
@@ -110,28 +111,29 @@ def document_update(*, document: ConclusionsDocument, **fields) -> ConclusionsDo
     )
     if clash:
         raise ValidationError({"meeting_code": _("This committee already has a document for this meeting.")})
-    for name, value in fields.items():
-        setattr(document, name, value)
+    stored = stored_row(document)
+    changed = apply_changes(document, fields, stored=stored)
     document.meeting = _meeting_for_code(document.meeting_code)
+    if document.meeting_id != stored.meeting_id:
+        changed.append("meeting")
     document.full_clean(exclude=["committee"])
-    document.save(update_fields=[*fields, "meeting", "updated_at"])
-    return document
+    if changed:
+        document.save(update_fields=[*changed, "updated_at"])
+    return Update(document, tuple(changed))
 
 
 @transaction.atomic
-def version_save(*, document: ConclusionsDocument, language: str, **fields) -> DocumentLanguageVersion:
+def version_save(*, document: ConclusionsDocument, language: str, **fields) -> Update[DocumentLanguageVersion]:
     """Create or update the header of one language version."""
     ensure_draft(document)
     unknown = set(fields) - set(VERSION_FIELDS)
     if unknown:
         raise TypeError(f"unknown fields: {sorted(unknown)}")
     version, _created = DocumentLanguageVersion.objects.get_or_create(document=document, language=language)
-    changed = [name for name, value in fields.items() if getattr(version, name) != value]
-    for name in changed:
-        setattr(version, name, fields[name])
+    changed = apply_changes(version, fields)
     if changed:
         version.save(update_fields=changed)
-    return version
+    return Update(version, tuple(changed))
 
 
 @transaction.atomic
@@ -152,11 +154,22 @@ def section_add(*, document: ConclusionsDocument, kind: str, titles: dict[str, s
 
 
 @transaction.atomic
-def section_titles_set(*, section: Section, titles: dict[str, str]) -> Section:
+def section_titles_set(*, section: Section, titles: dict[str, str]) -> Update[Section]:
     ensure_draft(section.document)
+    stored = {t.language: t for t in SectionTitle.objects.select_for_update().filter(section=section)}
+    changed = []
     for language, title in titles.items():
-        SectionTitle.objects.update_or_create(section=section, language=language, defaults={"title": title.strip()})
-    return section
+        title = title.strip()
+        existing = stored.get(language)
+        if existing is None:
+            SectionTitle.objects.create(section=section, language=language, title=title)
+        elif existing.title != title:
+            existing.title = title
+            existing.save(update_fields=["title"])
+        else:
+            continue
+        changed.append(f"title_{language}")
+    return Update(section, tuple(changed))
 
 
 @transaction.atomic
@@ -165,16 +178,23 @@ def section_delete(*, section: Section) -> None:
     section.delete()
 
 
-def _set_texts(paragraph: Paragraph, texts: dict[str, str]) -> None:
+def _set_texts(paragraph: Paragraph, texts: dict[str, str]) -> list[str]:
+    """Write the texts that differ from the stored ones; the names (`text_<language>`) of those written."""
+    changed = []
     for language, text in texts.items():
         text = (text or "").strip()
         existing = ParagraphText.objects.filter(paragraph=paragraph, language=language).first()
         if existing is None:
-            if text:
-                ParagraphText.objects.create(paragraph=paragraph, language=language, text=text)
+            if not text:
+                continue
+            ParagraphText.objects.create(paragraph=paragraph, language=language, text=text)
         elif existing.text != text:
             existing.text = text
             existing.save(update_fields=["text"])
+        else:
+            continue
+        changed.append(f"text_{language}")
+    return changed
 
 
 @transaction.atomic
@@ -204,16 +224,18 @@ def paragraph_add(
 
 
 @transaction.atomic
-def paragraph_update(*, paragraph: Paragraph, texts: dict[str, str], kind: str | None = None) -> Paragraph:
+def paragraph_update(*, paragraph: Paragraph, texts: dict[str, str], kind: str | None = None) -> Update[Paragraph]:
     """Replace the paragraph's text in the given languages; an empty text marks the translation missing."""
     ensure_draft(paragraph.section.document)
-    if kind and kind != paragraph.kind:
+    changed = []
+    if kind and kind != stored_row(paragraph).kind:
         if paragraph.section.kind == SectionKind.SECTION and kind == ParagraphKind.BULLET:
             raise ValidationError({"kind": _("Bullet items belong in annexes.")})
         paragraph.kind = kind
         paragraph.save(update_fields=["kind"])
-    _set_texts(paragraph, texts)
-    return paragraph
+        changed.append("kind")
+    changed += _set_texts(paragraph, texts)
+    return Update(paragraph, tuple(changed))
 
 
 @transaction.atomic

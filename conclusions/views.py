@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.roles import is_isu
 from core.forms import add_service_errors
+from core.messages import saved_or_unchanged
 
 from . import permissions, selectors, services
 from .forms import (
@@ -170,11 +171,11 @@ def document_settings(request, slug: str, code: str):
     form = DocumentSettingsForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.document_update(document=document, **form.cleaned_data)
+            update = services.document_update(document=document, **form.cleaned_data)
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, _("Document settings saved."))
+            saved_or_unchanged(request, update.changed, _("Document settings saved."))
             return redirect(_edit_url(document))
     return render(
         request, "conclusions/form.html", {"form": form, "document": document, "title": _("Document settings")}
@@ -192,11 +193,13 @@ def version_edit(request, slug: str, code: str, language: str):
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in form.Meta.fields}
         try:
-            services.version_save(document=document, language=language, **fields)
+            update = services.version_save(document=document, language=language, **fields)
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, _("Header (%(language)s) saved.") % {"language": Language(language).label})
+            saved_or_unchanged(
+                request, update.changed, _("Header (%(language)s) saved.") % {"language": Language(language).label}
+            )
             return redirect(_edit_url(document))
     title = _("Header (%(language)s)") % {"language": Language(language).label}
     return render(request, "conclusions/form.html", {"form": form, "document": document, "title": title})
@@ -256,8 +259,8 @@ def section_edit(request, slug: str, code: str, pk: int):
             messages.success(request, _("Section deleted."))
             return redirect(_edit_url(document))
     elif request.method == "POST" and form.is_valid():
-        services.section_titles_set(section=section, titles=form.titles())
-        messages.success(request, _("Section titles saved."))
+        update = services.section_titles_set(section=section, titles=form.titles())
+        saved_or_unchanged(request, update.changed, _("Section titles saved."))
         return redirect(_edit_url(document))
     return render(
         request,
@@ -305,11 +308,11 @@ def paragraph_edit(request, slug: str, code: str, pk: int):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.paragraph_update(paragraph=paragraph, texts=form.texts(), kind=form.cleaned_data["kind"])
+            update = services.paragraph_update(paragraph=paragraph, texts=form.texts(), kind=form.cleaned_data["kind"])
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, _("Paragraph saved."))
+            saved_or_unchanged(request, update.changed, _("Paragraph saved."))
             return redirect(f"{_edit_url(document)}#p{paragraph.pk}")
     return render(
         request,

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.services import Update, apply_changes
 from ops.tasks import enqueue_on_commit
 from states.models import Organisation, State
 
@@ -216,12 +217,17 @@ APPLICATION_FIELDS = (
 )
 
 
-def _replace_budget(application: Application, lines: list[tuple[str, Decimal]]) -> None:
+def _replace_budget(application: Application, lines: list[tuple[str, Decimal]]) -> bool:
+    """Replace the budget lines when they differ from the stored ones; True when they did."""
+    stored = list(application.budget_lines.order_by("order", "pk").values_list("description", "amount"))
+    if stored == [(description, Decimal(amount)) for description, amount in lines]:
+        return False
     application.budget_lines.all().delete()
     BudgetLine.objects.bulk_create(
         BudgetLine(application=application, description=description, amount=amount, order=i)
         for i, (description, amount) in enumerate(lines)
     )
+    return True
 
 
 def _next_reference(state: State, year: int) -> str:
@@ -250,18 +256,21 @@ def application_create(*, state: State, by, budget_lines: list[tuple[str, Decima
 @transaction.atomic
 def application_update(
     *, application: Application, by, budget_lines: list[tuple[str, Decimal]], **fields
-) -> Application:
+) -> Update[Application]:
+    """Change a draft (or an application sent back for revision) and its budget; only what differs is written."""
     application = _lock_application(application)
     _check_step(application, Action.EDIT)
     check_budget(requested_amount=fields["requested_amount"], currency=fields["currency"], lines=budget_lines)
-    for name, value in fields.items():
-        if name not in APPLICATION_FIELDS:
-            raise TypeError(name)
-        setattr(application, name, value)
+    unknown = set(fields) - set(APPLICATION_FIELDS)
+    if unknown:
+        raise TypeError(sorted(unknown))
+    changed = apply_changes(application, fields, stored=application)  # the row just locked is the stored one
     application.full_clean()
-    application.save(update_fields=list(fields))
-    _replace_budget(application, budget_lines)
-    return application
+    if changed:
+        application.save(update_fields=changed)
+    if _replace_budget(application, budget_lines):
+        changed.append("budget_lines")
+    return Update(application, tuple(changed))
 
 
 # --- workflow ------------------------------------------------------------------------------------

@@ -9,6 +9,8 @@ from django.views.decorators.http import require_http_methods
 
 from accounts.roles import delegate_state_id, is_committee
 from core.forms import add_service_errors
+from core.messages import saved_or_unchanged
+from core.services import Update
 from core.templatetags.numbers import number
 from core.uploads import serve_file
 
@@ -112,15 +114,16 @@ def _budget_formset(request, application=None):
     return forms.BudgetFormSet(request.POST or None, initial=initial, prefix="budget")
 
 
-def _save_application(request, form, formset, *, application=None):
-    """Validate the form and budget together; return the saved application or None."""
+def _save_application(request, form, formset, *, application=None) -> Update | None:
+    """Validate the form and budget together; return what was saved, or None when the input is refused."""
     if not (form.is_valid() & formset.is_valid()):
         return None
     try:
         if application is None:
-            return services.application_create(
+            created = services.application_create(
                 state=request.user.state, by=request.user, budget_lines=formset.lines(), **form.service_fields()
             )
+            return Update(created, ("created",))
         return services.application_update(
             application=application, by=request.user, budget_lines=formset.lines(), **form.service_fields()
         )
@@ -141,10 +144,10 @@ def application_add(request):
     form = forms.ApplicationForm(request.POST or None)
     formset = _budget_formset(request)
     if request.method == "POST":
-        application = _save_application(request, form, formset)
-        if application is not None:
+        saved = _save_application(request, form, formset)
+        if saved is not None:
             messages.success(request, _("Draft saved. Check it, then submit it to the Fund."))
-            return redirect("fund:application_detail", pk=application.pk)
+            return redirect("fund:application_detail", pk=saved.obj.pk)
     return render(
         request, "fund/application_form.html", {"form": form, "formset": formset, "title": _("New application")}
     )
@@ -162,8 +165,8 @@ def application_edit(request, pk: int):
     if request.method == "POST":
         saved = _save_application(request, form, formset, application=application)
         if saved is not None:
-            messages.success(request, _("Changes saved."))
-            return redirect("fund:application_detail", pk=saved.pk)
+            saved_or_unchanged(request, saved.changed, _("Changes saved."))
+            return redirect("fund:application_detail", pk=saved.obj.pk)
     return render(
         request,
         "fund/application_form.html",

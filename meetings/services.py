@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from committee.models import Committee
+from core.services import Update, apply_changes, set_related, stored_row
 from states.models import Organisation, State
 
 from .models import (
@@ -97,15 +98,18 @@ def _check_meeting(*, kind: str, state: State | None, start_date, end_date, code
         raise ValidationError(errors)
 
 
-def _set_relations(meeting: Meeting, committees, states, organisations) -> None:
-    if committees is not None:
-        meeting.committees.set(committees)
-    if states is not None:
-        meeting.states.set(states)
+def _set_relations(meeting: Meeting, committees, states, organisations) -> list[str]:
+    """Set the relations given (None: leave as is); the names of those that changed."""
+    changed = [
+        name
+        for name, values in (("committees", committees), ("states", states), ("organisations", organisations))
+        if set_related(meeting, name, values)
+    ]
     if meeting.state_id and not meeting.states.filter(pk=meeting.state_id).exists():
         meeting.states.add(meeting.state_id)
-    if organisations is not None:
-        meeting.organisations.set(organisations)
+        if "states" not in changed:
+            changed.append("states")
+    return changed
 
 
 @transaction.atomic
@@ -145,7 +149,7 @@ def meeting_update(
     states: Iterable[State] | None = None,
     organisations: Iterable[Organisation] | None = None,
     **fields,
-) -> Meeting:
+) -> Update[Meeting]:
     """Change a meeting's fields (only those given) and, when given, its committees and participants."""
     unknown = set(fields) - set(MEETING_FIELDS) - {"code"}
     if unknown:
@@ -154,15 +158,14 @@ def meeting_update(
         del fields["code"]
     if fields.get("end_date") is None and "end_date" in fields:
         fields["end_date"] = fields.get("start_date", meeting.start_date)
-    merged = {f: fields.get(f, getattr(meeting, f)) for f in ("kind", "state", "start_date", "end_date", "code")}
+    stored = stored_row(meeting)
+    merged = {f: fields.get(f, getattr(stored, f)) for f in ("kind", "state", "start_date", "end_date", "code")}
     _check_meeting(pk=meeting.pk, **merged)
-    changed = [f for f, v in fields.items() if getattr(meeting, f) != v]
-    for f in changed:
-        setattr(meeting, f, fields[f])
+    changed = apply_changes(meeting, fields, stored=stored)
     if changed:
         meeting.save(update_fields=[*changed, "updated_at"])
-    _set_relations(meeting, committees, states, organisations)
-    return meeting
+    changed += _set_relations(meeting, committees, states, organisations)
+    return Update(meeting, tuple(changed))
 
 
 @dataclass
@@ -258,13 +261,13 @@ def document_add(
 
 
 @transaction.atomic
-def document_update(*, document: MeetingDocument, **fields) -> MeetingDocument:
-    changed = [f for f, v in fields.items() if f in ("title", "kind", "language", "is_published")]
-    for f in changed:
-        setattr(document, f, fields[f])
+def document_update(*, document: MeetingDocument, **fields) -> Update[MeetingDocument]:
+    changed = apply_changes(
+        document, {f: v for f, v in fields.items() if f in ("title", "kind", "language", "is_published")}
+    )
     if changed:
         document.save(update_fields=changed)
-    return document
+    return Update(document, tuple(changed))
 
 
 @transaction.atomic
@@ -298,26 +301,25 @@ def followup_create(
 
 
 @transaction.atomic
-def followup_update(*, followup: FollowUp, today: datetime.date | None = None, **fields) -> FollowUp:
+def followup_update(*, followup: FollowUp, today: datetime.date | None = None, **fields) -> Update[FollowUp]:
     """Change a follow-up; marking it done records the day it was completed."""
     allowed = {"action", "owner", "owner_user", "due_date", "state", "status", "notes", "completed_on"}
     unknown = set(fields) - allowed
     if unknown:
         raise TypeError(f"followup_update() got unexpected fields {sorted(unknown)}")
-    due = fields.get("due_date", followup.due_date)
+    stored = stored_row(followup)
+    due = fields.get("due_date", stored.due_date)
     if due and due < followup.meeting.start_date:
         raise ValidationError({"due_date": _("A follow-up cannot be due before the meeting it arises from.")})
-    status = fields.get("status", followup.status)
-    if status == FollowUpStatus.DONE and not fields.get("completed_on") and not followup.completed_on:
+    status = fields.get("status", stored.status)
+    if status == FollowUpStatus.DONE and not fields.get("completed_on") and not stored.completed_on:
         fields["completed_on"] = today or datetime.date.today()
     if status != FollowUpStatus.DONE:
         fields["completed_on"] = None
-    changed = [f for f, v in fields.items() if getattr(followup, f) != v]
-    for f in changed:
-        setattr(followup, f, fields[f])
+    changed = apply_changes(followup, fields, stored=stored)
     if changed:
         followup.save(update_fields=changed)
-    return followup
+    return Update(followup, tuple(changed))
 
 
 @transaction.atomic
@@ -355,21 +357,20 @@ def speaker_add(
 
 
 @transaction.atomic
-def speaker_update(*, speaker: PanelSpeaker, **fields) -> PanelSpeaker:
+def speaker_update(*, speaker: PanelSpeaker, **fields) -> Update[PanelSpeaker]:
+    stored = stored_row(speaker)
     merged = {
-        f: fields.get(f, getattr(speaker, f))
+        f: fields.get(f, getattr(stored, f))
         for f in ("affiliation_state", "affiliation_organisation", "affiliation_text")
     }
     if len([v for v in merged.values() if v]) > 1:
         raise ValidationError(
             {"affiliation_state": _("Give one affiliation: a State, an organisation or another affiliation.")}
         )
-    changed = [f for f, v in fields.items() if getattr(speaker, f) != v]
-    for f in changed:
-        setattr(speaker, f, fields[f])
+    changed = apply_changes(speaker, fields, stored=stored)
     if changed:
         speaker.save(update_fields=changed)
-    return speaker
+    return Update(speaker, tuple(changed))
 
 
 @transaction.atomic
@@ -447,20 +448,19 @@ def ia_request_advance(
 
 
 @transaction.atomic
-def ia_request_update(*, request: IndividualisedApproachRequest, **fields) -> IndividualisedApproachRequest:
+def ia_request_update(*, request: IndividualisedApproachRequest, **fields) -> Update[IndividualisedApproachRequest]:
     """Edit a request's notes, report address or the meeting it was requested at (not its steps)."""
     allowed = {"notes", "final_report_url", "requested_at", "requested_on"}
     unknown = set(fields) - allowed
     if unknown:
         raise TypeError(f"ia_request_update() got unexpected fields {sorted(unknown)}")
-    if "requested_on" in fields and request.scheduled_on and fields["requested_on"] > request.scheduled_on:
+    stored = stored_row(request)
+    if "requested_on" in fields and stored.scheduled_on and fields["requested_on"] > stored.scheduled_on:
         raise ValidationError({"requested_on": _("The request cannot be dated after it was scheduled.")})
-    changed = [f for f, v in fields.items() if getattr(request, f) != v]
-    for f in changed:
-        setattr(request, f, fields[f])
+    changed = apply_changes(request, fields, stored=stored)
     if changed:
         request.save(update_fields=changed)
-    return request
+    return Update(request, tuple(changed))
 
 
 @transaction.atomic
@@ -470,7 +470,7 @@ def priority_action_update(
     meetings: Iterable[Meeting] | None = None,
     followups: Iterable[FollowUp] | None = None,
     **fields,
-) -> PriorityAction:
+) -> Update[PriorityAction]:
     """Change a priority action's text, status or notes, and the meetings and follow-ups that served it."""
     allowed = {"text_en", "text_fr", "text_es", "status", "notes", "number"}
     unknown = set(fields) - allowed
@@ -480,16 +480,13 @@ def priority_action_update(
         PriorityAction.objects.filter(period=action.period, number=fields["number"]).exclude(pk=action.pk).exists()
     ):
         raise ValidationError({"number": _("Another priority action of this period has that number.")})
-    changed = [f for f, v in fields.items() if getattr(action, f) != v]
-    for f in changed:
-        setattr(action, f, fields[f])
+    changed = apply_changes(action, fields)
     if changed:
         action.save(update_fields=changed)
-    if meetings is not None:
-        action.meetings.set(meetings)
-    if followups is not None:
-        action.followups.set(followups)
-    return action
+    changed += [
+        name for name, values in (("meetings", meetings), ("followups", followups)) if set_related(action, name, values)
+    ]
+    return Update(action, tuple(changed))
 
 
 @transaction.atomic

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from accounts.roles import is_committee, require_committee, require_isu
 from committee.models import Committee
 from core.forms import add_service_errors
+from core.messages import saved_or_unchanged
 from core.uploads import serve_file
 from states.models import State
 
@@ -127,11 +128,12 @@ def meeting_update(request, code: str):
         data = dict(form.cleaned_data)
         relations = _meeting_relations(data)
         try:
-            meeting = services.meeting_update(meeting=meeting, **data, **relations)
+            update = services.meeting_update(meeting=meeting, **data, **relations)
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, _("Meeting saved."))
+            meeting = update.obj
+            saved_or_unchanged(request, update.changed, _("Meeting saved."))
             return redirect("meetings:detail", code=meeting.code)
     return _form_page(request, form, title=_("Edit %(title)s") % {"title": meeting.title}, back="meetings:list")
 
@@ -200,8 +202,8 @@ def document_update(request, pk: int):
     document = permissions.get_document_for_user(request.user, pk, write=True)
     form = DocumentEditForm(request.POST or None, instance=document)
     if request.method == "POST" and form.is_valid():
-        services.document_update(document=document, **form.cleaned_data)
-        messages.success(request, _("Document saved."))
+        update = services.document_update(document=document, **form.cleaned_data)
+        saved_or_unchanged(request, update.changed, _("Document saved."))
         return redirect("meetings:detail", code=document.meeting.code)
     return _form_page(
         request, form, title=_("Edit document"), back="meetings:list", extra={"meeting": document.meeting}
@@ -252,11 +254,11 @@ def speaker_update(request, pk: int):
         if data.get("order") is None:
             data["order"] = speaker.order
         try:
-            services.speaker_update(speaker=speaker, **data)
+            update = services.speaker_update(speaker=speaker, **data)
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, _("Speaker saved."))
+            saved_or_unchanged(request, update.changed, _("Speaker saved."))
             return redirect("meetings:detail", code=speaker.meeting.code)
     return _form_page(request, form, title=_("Edit speaker"), back="meetings:list", extra={"meeting": speaker.meeting})
 
@@ -327,11 +329,11 @@ def followup_update(request, pk: int):
     form = FollowUpForm(request.POST or None, instance=followup)
     if request.method == "POST" and form.is_valid():
         try:
-            services.followup_update(followup=followup, **form.cleaned_data)
+            update = services.followup_update(followup=followup, **form.cleaned_data)
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, _("Follow-up saved."))
+            saved_or_unchanged(request, update.changed, _("Follow-up saved."))
             return redirect("meetings:followup_detail", pk=followup.pk)
     return _form_page(
         request, form, title=_("Edit follow-up"), back="meetings:followup_list", extra={"meeting": followup.meeting}
@@ -422,11 +424,11 @@ def ia_update(request, pk: int):
     form = IARequestEditForm(request.POST or None, instance=ia)
     if request.method == "POST" and form.is_valid():
         try:
-            services.ia_request_update(request=ia, **form.cleaned_data)
+            update = services.ia_request_update(request=ia, **form.cleaned_data)
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, _("Request saved."))
+            saved_or_unchanged(request, update.changed, _("Request saved."))
             return redirect("meetings:ia_detail", pk=ia.pk)
     return _form_page(
         request, form, title=_("Edit the request of %(state)s") % {"state": ia.state}, back="meetings:ia_list"
@@ -485,11 +487,11 @@ def priority_update(request, pk: int):
     form = PriorityActionForm(request.POST or None, instance=action)
     if request.method == "POST" and form.is_valid():
         try:
-            services.priority_action_update(action=action, **form.cleaned_data)
+            update = services.priority_action_update(action=action, **form.cleaned_data)
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, _("Priority action saved."))
+            saved_or_unchanged(request, update.changed, _("Priority action saved."))
             return redirect("meetings:priority_list")
     return _form_page(
         request, form, title=_("Priority action %(n)s") % {"n": action.number}, back="meetings:priority_list"

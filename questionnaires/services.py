@@ -9,6 +9,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.services import Update, apply_changes, set_related, stored_row
 from ops.tasks import enqueue_on_commit
 from states.models import State
 
@@ -33,6 +34,7 @@ QUESTIONNAIRE_FIELDS = (
     "introduction_fr",
     "introduction_es",
     "circulation_date",
+    "circulate_automatically",
     "deadline",
 )
 QUESTION_FIELDS = ("kind", "text_en", "text_fr", "text_es", "help_en", "help_fr", "help_es", "required", "about_gender")
@@ -58,18 +60,16 @@ def questionnaire_create(*, title_en: str, circulation_date, deadline, by=None, 
 
 
 @transaction.atomic
-def questionnaire_update(*, questionnaire: Questionnaire, **fields) -> Questionnaire:
+def questionnaire_update(*, questionnaire: Questionnaire, **fields) -> Update[Questionnaire]:
     """Texts and the deadline may change after circulation (e.g. a later deadline); the circulation date not."""
     q = questionnaire
-    changed = [k for k, v in fields.items() if k in QUESTIONNAIRE_FIELDS and getattr(q, k) != v]
+    changed = apply_changes(q, {k: v for k, v in fields.items() if k in QUESTIONNAIRE_FIELDS})
     if q.is_circulated and "circulation_date" in changed:
         raise ValidationError({"circulation_date": _("The questionnaire has been circulated: its date is fixed.")})
-    for k in changed:
-        setattr(q, k, fields[k])
     _check_dates(q)
     if changed:
         q.save(update_fields=changed)
-    return q
+    return Update(q, tuple(changed))
 
 
 def _lock_check(questionnaire: Questionnaire, message: str) -> None:
@@ -77,19 +77,24 @@ def _lock_check(questionnaire: Questionnaire, message: str) -> None:
         raise ValidationError(message)
 
 
-def _set_choices(question: Question, choices: Sequence[tuple[str, str, str]]) -> None:
-    """Update choice texts in place by position, add new ones, drop extra ones."""
+def _set_choices(question: Question, choices: Sequence[tuple[str, str, str]]) -> bool:
+    """Update choice texts in place by position, add new ones, drop extra ones; True when any changed."""
     existing = list(question.choices.order_by("order", "pk"))
+    changed = False
     for i, (en, fr, es) in enumerate(choices):
         if i < len(existing):
             c = existing[i]
             if (c.text_en, c.text_fr, c.text_es, c.order) != (en, fr, es, i + 1):
                 c.text_en, c.text_fr, c.text_es, c.order = en, fr, es, i + 1
                 c.save(update_fields=["text_en", "text_fr", "text_es", "order"])
+                changed = True
         else:
             Choice.objects.create(question=question, order=i + 1, text_en=en, text_fr=fr, text_es=es)
+            changed = True
     for c in existing[len(choices) :]:
         c.delete()
+        changed = True
+    return changed
 
 
 def _check_question(question: Question, choices: Sequence) -> None:
@@ -130,10 +135,11 @@ def question_create(
 @transaction.atomic
 def question_update(
     *, question: Question, choices: Sequence[tuple[str, str, str]] | None = None, actions=None, **fields
-) -> Question:
+) -> Update[Question]:
     """After circulation only the texts can change (not the type, nor the number of choices)."""
     circulated = question.questionnaire.is_circulated
-    if circulated and fields.get("kind", question.kind) != question.kind:
+    stored = stored_row(question)
+    if circulated and fields.get("kind", stored.kind) != stored.kind:
         raise ValidationError({"kind": _("The questionnaire has been circulated: the type can no longer change.")})
     if choices is None:
         choices = [(c.text_en, c.text_fr, c.text_es) for c in question.choices.order_by("order", "pk")]
@@ -145,16 +151,15 @@ def question_update(
                 )
             }
         )
-    changed = [k for k, v in fields.items() if k in QUESTION_FIELDS and getattr(question, k) != v]
-    for k in changed:
-        setattr(question, k, fields[k])
+    changed = apply_changes(question, {k: v for k, v in fields.items() if k in QUESTION_FIELDS}, stored=stored)
     _check_question(question, choices)
     if changed:
         question.save(update_fields=changed)
-    if actions is not None:
-        question.actions.set(actions)
-    _set_choices(question, choices)
-    return question
+    if set_related(question, "actions", actions):
+        changed.append("actions")
+    if _set_choices(question, choices):
+        changed.append("choices")
+    return Update(question, tuple(changed))
 
 
 @transaction.atomic
@@ -200,7 +205,7 @@ def states_in_groups(*, groups: Iterable[str], year: int):
 @transaction.atomic
 def questionnaire_set_recipients(
     *, questionnaire: Questionnaire, groups: Iterable[str] = (), states: Iterable[State] = ()
-) -> list[Recipient]:
+) -> Update[Questionnaire]:
     """Recipients are the States of the chosen groups plus the States chosen one by one.
 
     A State that has already started answering cannot be removed.
@@ -220,12 +225,15 @@ def questionnaire_set_recipients(
         )
     if not wanted:
         raise ValidationError({"groups": _("Choose at least one group or one State.")})
+    added = wanted - set(current)
     Recipient.objects.filter(questionnaire=questionnaire, state_id__in=removed).delete()
-    Recipient.objects.bulk_create([Recipient(questionnaire=questionnaire, state_id=pk) for pk in wanted - set(current)])
-    if questionnaire.recipient_groups != groups:
+    Recipient.objects.bulk_create([Recipient(questionnaire=questionnaire, state_id=pk) for pk in added])
+    changed = ["recipients"] if removed or added else []
+    if stored_row(questionnaire).recipient_groups != groups:
         questionnaire.recipient_groups = groups
         questionnaire.save(update_fields=["recipient_groups"])
-    return list(questionnaire.recipients.select_related("state"))
+        changed.append("recipient_groups")
+    return Update(questionnaire, tuple(changed))
 
 
 @transaction.atomic
@@ -339,15 +347,17 @@ def _locked(response: Response) -> Response:
 
 
 @transaction.atomic
-def response_save_draft(*, response: Response, raw: dict, by, today: datetime.date | None = None) -> Response:
-    """Keep what was typed, valid or not."""
+def response_save_draft(*, response: Response, raw: dict, by, today: datetime.date | None = None) -> Update[Response]:
+    """Keep what was typed, valid or not (a draft as already stored writes nothing)."""
     response = _locked(response)
     _check_can_change(response, today or timezone.localdate())
+    if response.draft_saved_at is not None and response.draft_data == raw:
+        return Update(response)
     response.draft_data = raw
     response.draft_saved_at = timezone.now()
     response.draft_saved_by = by
     response.save(update_fields=["draft_data", "draft_saved_at", "draft_saved_by"])
-    return response
+    return Update(response, ("draft_data",))
 
 
 @transaction.atomic

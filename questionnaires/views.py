@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.roles import is_committee, require_isu
 from core.forms import add_service_errors
+from core.messages import saved_or_unchanged
 
 from . import exports, permissions, selectors, services
 from .answers import AnswerForm
@@ -73,11 +74,11 @@ def questionnaire_update(request, pk: int):
     form = QuestionnaireForm(request.POST or None, instance=q)
     if request.method == "POST" and form.is_valid():
         try:
-            services.questionnaire_update(questionnaire=q, **form.cleaned_data)
+            update = services.questionnaire_update(questionnaire=q, **form.cleaned_data)
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, _("Questionnaire saved."))
+            saved_or_unchanged(request, update.changed, _("Questionnaire saved."))
             return redirect("questionnaires:detail", pk=q.pk)
     return render(
         request, "questionnaires/form.html", {"form": form, "title": _("Edit the questionnaire"), "questionnaire": q}
@@ -120,7 +121,7 @@ def question_update(request, pk: int):
     form = QuestionForm(request.POST or None, instance=question)
     if request.method == "POST" and form.is_valid():
         try:
-            services.question_update(
+            update = services.question_update(
                 question=question,
                 choices=form.choice_rows(),
                 actions=form.cleaned_data["actions"],
@@ -129,7 +130,7 @@ def question_update(request, pk: int):
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, _("Question saved."))
+            saved_or_unchanged(request, update.changed, _("Question saved."))
             return redirect("questionnaires:detail", pk=q.pk)
     return render(
         request,
@@ -174,11 +175,13 @@ def recipients(request, pk: int):
     form = RecipientsForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            found = services.questionnaire_set_recipients(questionnaire=q, **form.cleaned_data)
+            update = services.questionnaire_set_recipients(questionnaire=q, **form.cleaned_data)
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, _("%(n)s recipient States saved.") % {"n": len(found)})
+            saved_or_unchanged(
+                request, update.changed, _("%(n)s recipient States saved.") % {"n": q.recipients.count()}
+            )
             return redirect("questionnaires:detail", pk=q.pk)
     return render(request, "questionnaires/recipients.html", {"form": form, "questionnaire": q, "current": current})
 
@@ -284,7 +287,8 @@ def _answer(request, q: Questionnaire, state_id: int, *, here: str, on_behalf_of
         form = AnswerForm(request.POST, questions=questions, strict=submit)
         raw = form.raw_data()
         try:
-            response = services.response_save_draft(response=response, raw=raw, by=request.user)
+            update = services.response_save_draft(response=response, raw=raw, by=request.user)
+            response = update.obj
             if submit:
                 if form.is_valid():
                     response = services.response_submit(response=response, raw=raw, by=request.user)
@@ -299,7 +303,7 @@ def _answer(request, q: Questionnaire, state_id: int, *, here: str, on_behalf_of
                     _("The answers are saved as a draft but could not be submitted: see the problems below."),
                 )
             else:
-                messages.success(request, _("Draft saved. Nothing is sent until you submit."))
+                saved_or_unchanged(request, update.changed, _("Draft saved. Nothing is sent until you submit."))
                 return redirect(here)
         except ValidationError as exc:
             add_service_errors(form, exc)

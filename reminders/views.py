@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.roles import require_isu
+from core.messages import saved_or_unchanged
 from states.models import State
 
 from . import permissions, registry, selectors, services
@@ -93,8 +94,9 @@ def pause(request, iso3: str):
 @require_POST
 def resume(request, pk: int):
     pause = permissions.get_pause_for_user(request.user, pk, write=True)
+    already = pause.resumed_at is not None  # resuming twice changes nothing
     services.reminder_resume(pause=pause, by=request.user)
-    messages.success(request, _("Reminders resumed for %(state)s.") % {"state": pause.state})
+    saved_or_unchanged(request, not already, _("Reminders resumed for %(state)s.") % {"state": pause.state})
     target = request.POST.get("next", "")
     if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         return redirect(target)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from core.converters import MAX_YEAR, MIN_YEAR, is_valid_year
+from core.services import Update
 from states.models import Organisation, State
 
 from . import selectors
@@ -135,7 +136,7 @@ def cycle_open_next(*, today: datetime.date | None = None) -> tuple[ReportingCyc
 @transaction.atomic
 def deadline_extension_grant(
     *, cycle: ReportingCycle, state: State, new_deadline: datetime.date, reason: str, by: User | None
-) -> DeadlineExtension:
+) -> Update[DeadlineExtension]:
     """Give one State a later deadline for one cycle; the reason is required and kept in the history."""
     errors = {}
     if not reason.strip():
@@ -146,15 +147,21 @@ def deadline_extension_grant(
         }
     if errors:
         raise ValidationError(errors)
-    extension = DeadlineExtension.objects.filter(cycle=cycle, state=state).first() or DeadlineExtension(
-        cycle=cycle, state=state
-    )
-    extension.new_deadline = new_deadline
-    extension.reason = reason.strip()
+    extension = DeadlineExtension.objects.select_for_update().filter(cycle=cycle, state=state).first()
+    values = {"new_deadline": new_deadline, "reason": reason.strip()}
+    if extension is None:
+        extension = DeadlineExtension(cycle=cycle, state=state)
+        changed = list(values)
+    else:
+        changed = [name for name, value in values.items() if getattr(extension, name) != value]
+        if not changed:
+            return Update(extension)
+    for name, value in values.items():
+        setattr(extension, name, value)
     extension.granted_by = by
     extension._history_user = by
     extension.save()
-    return extension
+    return Update(extension, tuple(changed))
 
 
 # --- drafts -----------------------------------------------------------------------------------
@@ -233,8 +240,8 @@ def _draft_at_token(report: Report, token: int) -> dict | None:
 
 
 @transaction.atomic
-def report_save_draft(*, report: Report, data: dict, by: User | None, expected_version_token: int) -> Report:
-    """Save some sections of the draft as typed, valid or not.
+def report_save_draft(*, report: Report, data: dict, by: User | None, expected_version_token: int) -> Update[Report]:
+    """Save some sections of the draft as typed, valid or not; sections as already stored write nothing.
 
     `data` maps section keys to raw sections (`{"mode", "fields", "rows"}`). If the draft changed since
     `expected_version_token` *in any of these sections*, nothing is saved and `StaleDraftError` says
@@ -265,13 +272,16 @@ def report_save_draft(*, report: Report, data: dict, by: User | None, expected_v
         }
         if raw.get("lang"):
             draft[key]["lang"] = raw["lang"]  # the language the numbers were typed in
+    changed = tuple(key for key in data if section_raw(draft, key) != section_raw(report.draft_data, key))
+    if not changed:
+        return Update(report)
     report.draft_data = draft
     report.version_token += 1
     report.draft_saved_at = timezone.now()
     report.draft_saved_by = by
     report._history_user = by
     report.save(update_fields=["draft_data", "version_token", "draft_saved_at", "draft_saved_by"])
-    return report
+    return Update(report, changed)
 
 
 # --- submission -----------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from accounts.roles import is_committee, is_isu, require_committee, require_isu
 from core import ratelimit
 from core.converters import year_from_query
 from core.forms import add_service_errors
+from core.messages import saved_or_unchanged
 from core.net import client_ip
 from core.uploads import serve_file
 from states.models import State
@@ -31,7 +32,7 @@ from .forms import (
     RecordReceivedForm,
     StartForm,
 )
-from .models import CycleStatus, Report, ReportingCycle
+from .models import CycleStatus, Report, ReportingCycle, ReportState
 from .sections import SECTION_BY_KEY, SECTIONS, Mode, SectionState, bound_forms, raw_from_post, section_raw
 
 # --- public ---------------------------------------------------------------------------------------
@@ -204,12 +205,15 @@ def report_start(request, iso3: str, year: int):
     cycle = permissions.get_cycle_to_start(state, year)
     form = StartForm(request.POST)
     prefill = form.cleaned_data["prefill"] if form.is_valid() else False
+    already = Report.objects.filter(state=state, cycle=cycle).exists()
     try:
         report = services.report_start(state=state, cycle=cycle, by=request.user, prefill_from_last_year=prefill)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect("reporting:overview", iso3=state.iso3, year=year)
-    if report.prefilled_from_id:
+    if already:  # starting twice changes nothing
+        messages.info(request, _("This report was already started; nothing changed."))
+    elif report.prefilled_from_id:
         messages.success(request, _("Report started from last year's submitted report. Check and update each section."))
     else:
         messages.success(request, _("Report started."))
@@ -261,7 +265,7 @@ def report_edit(request, iso3: str, year: int):
         except ValueError:
             token = 0
         try:
-            services.report_save_draft(
+            update = services.report_save_draft(
                 report=report, data={section.key: raw}, by=request.user, expected_version_token=token
             )
         except services.StaleDraftError as exc:
@@ -275,7 +279,9 @@ def report_edit(request, iso3: str, year: int):
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
             return redirect("reporting:overview", iso3=report.state.iso3, year=year)
-        messages.success(request, _("Saved at %(time)s.") % {"time": timezone.localtime().strftime("%H:%M")})
+        saved_or_unchanged(
+            request, update.changed, _("Saved at %(time)s.") % {"time": timezone.localtime().strftime("%H:%M")}
+        )
         target = section.key
         action = request.POST.get("action")
         if action == "next":
@@ -335,13 +341,15 @@ def report_submit(request, iso3: str, year: int):
 @require_POST
 def report_amend(request, iso3: str, year: int):
     report = permissions.get_report_for_user(request.user, iso3, year, write=True)
+    already = report.workflow == ReportState.AMENDING  # amending twice changes nothing
     try:
         services.report_amend(report=report, by=request.user)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect("reporting:overview", iso3=report.state.iso3, year=year)
-    messages.success(
+    saved_or_unchanged(
         request,
+        not already,
         _("Amendment started from version %(n)s, which stays public until you submit the new one.")
         % {"n": report.current_version.number},
     )
@@ -504,22 +512,19 @@ def cycle_settings(request, year: int):
             except ValidationError as exc:
                 add_service_errors(deadline_form, exc)
             else:
-                if changed:
-                    messages.success(request, _("Deadline and note saved."))
-                else:
-                    messages.info(request, _("No change."))
+                saved_or_unchanged(request, changed, _("Deadline and note saved."))
                 return redirect("reporting:cycle_settings", year=year)
     elif request.method == "POST":
         extension_form = ExtensionForm(request.POST, prefix="ext")
         if extension_form.is_valid():
             try:
-                services.deadline_extension_grant(cycle=cycle, by=request.user, **extension_form.cleaned_data)
+                update = services.deadline_extension_grant(cycle=cycle, by=request.user, **extension_form.cleaned_data)
             except ValidationError as exc:
                 for field, errors in exc.message_dict.items():
                     for error in errors:
                         extension_form.add_error(field, error)
             else:
-                messages.success(request, _("Extension recorded."))
+                saved_or_unchanged(request, update.changed, _("Extension recorded."))
                 return redirect("reporting:cycle_settings", year=year)
     extensions = cycle.extensions.select_related("state", "granted_by").order_by("state__name_en")
     return render(

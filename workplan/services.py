@@ -8,6 +8,7 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from committee.models import Committee
+from core.services import Update, apply_changes, set_related
 
 from .models import Contact, ItemStatus, OsloAction, Statement, Timing, WorkplanItem
 
@@ -50,23 +51,22 @@ def workplan_item_create(
 
 
 @transaction.atomic
-def workplan_item_update(*, item: WorkplanItem, actions: Iterable[OsloAction] | None = None, **fields) -> WorkplanItem:
-    changed = [k for k, v in fields.items() if k in ITEM_FIELDS and getattr(item, k) != v]
-    for k in changed:
-        setattr(item, k, fields[k])
+def workplan_item_update(
+    *, item: WorkplanItem, actions: Iterable[OsloAction] | None = None, **fields
+) -> Update[WorkplanItem]:
+    changed = apply_changes(item, {k: v for k, v in fields.items() if k in ITEM_FIELDS})
     _check_item(item)
     if changed:
         item.save(update_fields=[*changed, "updated_at"])
-    if actions is not None:
-        item.actions.set(actions)
-    return item
+    if set_related(item, "actions", actions):
+        changed.append("actions")
+    return Update(item, tuple(changed))
 
 
 @transaction.atomic
-def workplan_item_set_panels(*, item: WorkplanItem, meetings: Iterable) -> WorkplanItem:
+def workplan_item_set_panels(*, item: WorkplanItem, meetings: Iterable) -> Update[WorkplanItem]:
     """Link the panels the item led to; their speakers' gender balance then shows on the item."""
-    item.panels.set(meetings)
-    return item
+    return Update(item, ("panels",) if set_related(item, "panels", meetings) else ())
 
 
 STATEMENT_FIELDS = (
@@ -107,14 +107,12 @@ def statement_create(*, item: WorkplanItem, title: str, **fields) -> Statement:
 
 
 @transaction.atomic
-def statement_update(*, statement: Statement, **fields) -> Statement:
-    changed = [k for k, v in fields.items() if k in STATEMENT_FIELDS and getattr(statement, k) != v]
-    for k in changed:
-        setattr(statement, k, fields[k])
+def statement_update(*, statement: Statement, **fields) -> Update[Statement]:
+    changed = apply_changes(statement, {k: v for k, v in fields.items() if k in STATEMENT_FIELDS})
     _check_statement(statement)
     if changed:
         statement.save(update_fields=changed)
-    return statement
+    return Update(statement, tuple(changed))
 
 
 @transaction.atomic
@@ -151,14 +149,12 @@ def contact_record(*, item: WorkplanItem, state, contacted_on, by=None, **fields
 
 
 @transaction.atomic
-def contact_update(*, contact: Contact, **fields) -> Contact:
-    changed = [k for k, v in fields.items() if k in CONTACT_FIELDS and getattr(contact, k) != v]
-    for k in changed:
-        setattr(contact, k, fields[k])
+def contact_update(*, contact: Contact, **fields) -> Update[Contact]:
+    changed = apply_changes(contact, {k: v for k, v in fields.items() if k in CONTACT_FIELDS})
     _check_contact(contact)
     if changed:
         contact.save(update_fields=changed)
-    return contact
+    return Update(contact, tuple(changed))
 
 
 @transaction.atomic

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from committee.models import Committee
 from core.forms import add_service_errors
+from core.messages import saved_or_unchanged
 from states.models import State
 
 from . import permissions, selectors, services
@@ -80,11 +81,11 @@ def item_update(request, pk: int):
     form = WorkplanItemForm(request.POST or None, instance=item)
     if request.method == "POST" and form.is_valid():
         try:
-            services.workplan_item_update(item=item, actions=form.cleaned_data["actions"], **_fields(form))
+            update = services.workplan_item_update(item=item, actions=form.cleaned_data["actions"], **_fields(form))
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, _("Item saved."))
+            saved_or_unchanged(request, update.changed, _("Item saved."))
             return redirect("workplan:item_detail", pk=item.pk)
     return render(
         request,
@@ -99,8 +100,8 @@ def item_panels(request, pk: int):
     initial = {"panels": list(item.panels.values_list("pk", flat=True))}
     form = PanelsForm(request.POST or None, initial=initial, year=item.year)
     if request.method == "POST" and form.is_valid():
-        services.workplan_item_set_panels(item=item, meetings=form.cleaned_data["panels"])
-        messages.success(request, _("Panels saved."))
+        update = services.workplan_item_set_panels(item=item, meetings=form.cleaned_data["panels"])
+        saved_or_unchanged(request, update.changed, _("Panels saved."))
         return redirect("workplan:item_detail", pk=item.pk)
     return render(
         request,
@@ -144,11 +145,11 @@ def statement_update(request, pk: int):
     form = StatementForm(request.POST or None, instance=statement)
     if request.method == "POST" and form.is_valid():
         try:
-            services.statement_update(statement=statement, **form.cleaned_data)
+            update = services.statement_update(statement=statement, **form.cleaned_data)
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, _("Statement saved."))
+            saved_or_unchanged(request, update.changed, _("Statement saved."))
             return redirect("workplan:item_detail", pk=statement.item_id)
     return render(
         request,
@@ -225,11 +226,11 @@ def contact_update(request, pk: int):
     form = ContactForm(request.POST or None, instance=contact)
     if request.method == "POST" and form.is_valid():
         try:
-            services.contact_update(contact=contact, **form.cleaned_data)
+            update = services.contact_update(contact=contact, **form.cleaned_data)
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, _("Contact saved."))
+            saved_or_unchanged(request, update.changed, _("Contact saved."))
             return redirect("workplan:contacts", pk=contact.item_id)
     return render(
         request,

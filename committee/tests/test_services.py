@@ -37,7 +37,7 @@ def test_chair_must_be_in_second_year_of_its_term(committee, states):
     with pytest.raises(ValidationError) as exc:
         committee_year_set(committee=committee, year=2023, chair=states[1])
     assert "second year" in str(exc.value)
-    cy = committee_year_set(committee=committee, year=2023, chair=states[0], gender_focal_point=states[1])
+    cy = committee_year_set(committee=committee, year=2023, chair=states[0], gender_focal_point=states[1]).obj
     assert cy.chair == states[0]
 
 

@@ -169,7 +169,7 @@ def test_revision_sends_it_back_and_resubmission_starts_the_review_again(chair):
         title="Revised",
         requested_amount=Decimal("1000.00"),
         currency="EUR",
-    )
+    ).obj
     app = services.application_submit(application=app, by=None)
     assert app.status == Status.SUBMITTED
     assert app.gender_assessment == "" and app.eligibility_note == ""

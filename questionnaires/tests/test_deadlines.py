@@ -25,7 +25,7 @@ def test_obligations_are_the_recipients_that_have_not_submitted(survey, cast):
     source = QuestionnaireSource()
     draft = services.response_save_draft(
         response=services.response_for_state(questionnaire=survey, state_id=cast.state_b.pk), raw={}, by=None
-    )
+    ).obj
     services.response_submit(
         response=services.response_for_state(questionnaire=survey, state_id=cast.state_a.pk),
         raw=full_answers(survey),

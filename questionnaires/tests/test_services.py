@@ -27,7 +27,7 @@ def _response(survey, state):
 @time_machine.travel(IN_MAY)
 def test_a_draft_keeps_incomplete_and_invalid_values(survey, cast):
     raw = {survey.q["number"].field_name: "about twelve", survey.q["text"].field_name: "Half a sentence"}
-    response = services.response_save_draft(response=_response(survey, cast.state_a), raw=raw, by=cast.delegate_a)
+    response = services.response_save_draft(response=_response(survey, cast.state_a), raw=raw, by=cast.delegate_a).obj
     response.refresh_from_db()
     assert response.draft_data == raw
     assert not response.is_submitted

@@ -27,7 +27,7 @@ def submit(cast, cycle, state, by):
     report = reporting.report_start(state=state, cycle=cycle, by=by, prefill_from_last_year=False)
     report = reporting.report_save_draft(
         report=report, data=complete_draft(), by=by, expected_version_token=report.version_token
-    )
+    ).obj
     reporting.report_submit(report=report, by=by)
 
 

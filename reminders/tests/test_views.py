@@ -135,3 +135,14 @@ def test_last_reminder_by_state_is_one_query(owing, django_assert_num_queries):
     assert found == {owing.state_a.pk: newer, owing.state_b.pk: other}
     assert older.pk not in {r.pk for r in found.values()}
     assert SentReminder.objects.count() == 4
+
+
+def test_resuming_a_resumed_pause_says_nothing_changed(client, cast):
+    from reminders.models import ReminderPause
+
+    pause = ReminderPause.objects.create(state=cast.state_a, reason="Confirmed by phone", by=cast.isu)
+    client.force_login(cast.isu)
+    url = f"/reminders/pauses/{pause.pk}/resume/"
+    assert "Reminders resumed" in client.post(url, follow=True).content.decode()
+    page = client.post(url, follow=True).content.decode()
+    assert "No change" in page and "Reminders resumed" not in page

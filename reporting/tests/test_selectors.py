@@ -27,7 +27,7 @@ def _report(state, *, submit_at=None, draft=None, amend=False):
     report = services.report_start(state=state, cycle=cycle, by=None, prefill_from_last_year=False)
     report = services.report_save_draft(
         report=report, data=draft or complete_draft(), by=None, expected_version_token=report.version_token
-    )
+    ).obj
     if submit_at is not None:
         with time_machine.travel(submit_at, tick=False):
             services.report_submit(report=report, by=None)

@@ -23,7 +23,7 @@ TZ = "Europe/Zurich"
 def _save_all(report, by, draft=None):
     return services.report_save_draft(
         report=report, data=draft or complete_draft(), by=by, expected_version_token=report.version_token
-    )
+    ).obj
 
 
 def _submitted(cast, when="2023-04-20 10:00"):
