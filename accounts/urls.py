@@ -7,6 +7,7 @@ app_name = "accounts"
 urlpatterns = [
     path("profile/", views.profile, name="profile"),
     path("profile/api-tokens/new/", views.api_token_create, name="api_token_create"),
+    path("profile/api-tokens/<int:pk>/", views.api_token_created, name="api_token_created"),
     path("profile/api-tokens/<int:pk>/revoke/", views.api_token_revoke, name="api_token_revoke"),
     path("api-tokens/", views.api_token_list, name="api_tokens"),
     path("api-tokens/<int:pk>/revoke/", views.api_token_revoke_any, name="api_token_revoke_any"),

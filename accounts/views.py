@@ -59,14 +59,33 @@ def api_token_create(request):
             except ValidationError as exc:
                 add_service_errors(form, exc)
             else:
-                response = render(
-                    request,
-                    "accounts/api_token_created.html",
-                    {"token": token, "secret": secret, "api_url": request.build_absolute_uri("/api/")},
-                )
-                response["Cache-Control"] = "no-store"
-                return response
+                # Post/redirect/get: the secret waits in the session for the one page that shows it,
+                # so that reloading that page never makes a second token.
+                request.session[CREATED_SECRET] = {"id": token.pk, "secret": secret}
+                messages.success(request, _("Token “%(name)s” created.") % {"name": token.name})
+                return redirect("accounts:api_token_created", pk=token.pk)
     return render(request, "accounts/api_token_form.html", {"form": form})
+
+
+CREATED_SECRET = "api_token_created"
+
+
+@login_required
+def api_token_created(request, pk: int):
+    """The new token's secret, shown once: the session forgets it as this page is rendered."""
+    token = permissions.get_own_api_token(request.user, pk)
+    kept = request.session.get(CREATED_SECRET) or {}
+    secret = None
+    if kept.get("id") == token.pk:
+        secret = kept["secret"]
+        del request.session[CREATED_SECRET]
+    response = render(
+        request,
+        "accounts/api_token_created.html",
+        {"token": token, "secret": secret, "api_url": request.build_absolute_uri("/api/")},
+    )
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @login_required

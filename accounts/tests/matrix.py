@@ -24,6 +24,11 @@ ROWS = [
     Row("accounts:accept_invite", public(), kwargs=lambda cast: {"uidb64": "MQ", "token": "bad-token"}),
     # API tokens: everyone makes their own; only the owner revokes it here (anyone else: 404)...
     Row("accounts:api_token_create", authenticated()),
+    Row(
+        "accounts:api_token_created",
+        {"anon": LOGIN, "delegate_a": 200, "delegate_b": 404, "member": 404, "chair": 404, "isu": 404},
+        kwargs=_token_of_delegate_a,
+    ),
     Row("accounts:api_token_revoke", POST_ONLY, kwargs=_token_of_delegate_a),
     Row(
         "accounts:api_token_revoke",

@@ -1,6 +1,6 @@
 """Write round trips of the people forms (see tests/roundtrip.py)."""
 
-from accounts.models import User
+from accounts.models import ApiToken, User
 from tests.roundtrip import CREATE, Write
 
 NO_HISTORY = "the user model keeps no history; the security audit log records sign-ins and refusals only"
@@ -34,4 +34,19 @@ ROWS = [
         created=lambda cast, ctx: User.objects.get(email="new.delegate@example.org"),
         no_history=NO_HISTORY,
     ),
+    Write(
+        "accounts:api_token_create",
+        "delegate_a",
+        lambda cast: {},
+        lambda cast, ctx: {"name": "Nightly export", "days": "30"},
+        kind=CREATE,
+        created=lambda cast, ctx: ApiToken.objects.get(user=cast.delegate_a, name="Nightly export"),
+        stored=lambda token: {"days": round((token.expires_at - token.created_at).total_seconds() / 86400)},
+        no_history="a token is never edited: its creation, use and revocation are in the security audit log",
+    ),
 ]
+
+# Forms that only filter or choose what a page shows (GET): they write nothing.
+NOT_WRITES = {
+    "accounts:api_tokens": "filters the ISU's list of tokens (active or all)",
+}

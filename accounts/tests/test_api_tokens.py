@@ -123,10 +123,16 @@ def test_owner_creates_a_token_on_the_profile_page_and_sees_it_once(client, cast
     client.force_login(cast.delegate_a)
     form = client.get("/people/profile/api-tokens/new/")
     assert "code" not in form.context["form"].fields  # delegates have no second factor
-    response = client.post("/people/profile/api-tokens/new/", {"name": "  Nightly export ", "days": "90"})
+    posted = client.post("/people/profile/api-tokens/new/", {"name": "  Nightly export ", "days": "90"})
+    token = ApiToken.objects.get(user=cast.delegate_a)
+    assert posted.status_code == 302 and posted["Location"] == f"/people/profile/api-tokens/{token.pk}/"
+    response = client.get(posted["Location"])
     assert response.status_code == 200 and response["Cache-Control"] == "no-store"
     secret = re.search(r'id="api-token-secret">([^<]+)<', response.content.decode()).group(1)
-    token = ApiToken.objects.get(user=cast.delegate_a)
+    again = client.get(posted["Location"])  # shown once: reloading the page no longer shows it
+    assert again.status_code == 200 and secret not in again.content.decode()
+    assert ApiToken.objects.filter(user=cast.delegate_a).count() == 1
+    assert client.get(posted["Location"].replace(str(token.pk), str(token.pk + 999))).status_code == 404
     assert token.name == "Nightly export"
     assert (token.expires_at - timezone.now()).days == 89
     assert tokens.digest(secret) == token.digest
@@ -179,7 +185,7 @@ def test_a_two_factor_user_must_enter_a_fresh_code_to_create_a_token(client, cas
         response = client.post(
             "/people/profile/api-tokens/new/", {"name": "Export", "days": "30", "code": _code(device)}
         )
-        assert response.status_code == 200 and ApiToken.objects.filter(user=cast.isu, name="Export").exists()
+        assert response.status_code == 302 and ApiToken.objects.filter(user=cast.isu, name="Export").exists()
 
 
 def test_owner_revokes_their_token_and_another_delegate_gets_404(client, cast):

@@ -3,7 +3,7 @@ with its cooperation and assistance rows included."""
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from reporting.models import DeadlineExtension, Report, ReportVersion
+from reporting.models import DeadlineExtension, Report, ReportingCycle, ReportVersion
 from tests.roundtrip import CREATE, Write
 
 from .factories import CycleFactory, ca_row, complete_draft
@@ -83,7 +83,7 @@ ROWS = [
     Write(
         "reporting:record_received",
         "isu",
-        lambda cast: {},
+        lambda cast: {"cycle": CycleFactory(year=YEAR)},  # only into an open cycle
         lambda cast, ctx: {
             "state": cast.state_a.pk,
             "year": str(YEAR),
@@ -124,6 +124,14 @@ ROWS = [
         form_key="extension_form",
         created=lambda cast, ctx: DeadlineExtension.objects.get(state=cast.state_a, cycle__year=YEAR),
         stored=lambda extension: {"state": extension.state},
+    ),
+    Write(
+        "reporting:cycle_list",
+        "isu",
+        lambda cast: {},
+        lambda cast, ctx: {"year": "2031", "deadline": "2032-05-31", "note": "Opened early for the demo"},
+        kind=CREATE,
+        created=lambda cast, ctx: ReportingCycle.objects.get(year=2031),
     ),
 ]
 

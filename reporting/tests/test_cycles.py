@@ -12,6 +12,7 @@ from django.db import connection, connections
 from django.urls import reverse
 
 from conftest import client_for
+from core.messages import no_change_message
 from reporting import services
 from reporting.models import Report, ReportingCycle
 from states.models import Membership
@@ -134,7 +135,7 @@ def test_isu_edits_deadline_and_note_and_saving_the_same_values_says_no_change(c
     assert (cycle.deadline, cycle.note) == (datetime.date(2023, 5, 15), "Moved")
     history = cycle.history.count()
     same = client.post(url, {"cycle-deadline": "2023-05-15", "cycle-note": "Moved"}, follow=True)
-    assert _messages(same) == ["No change."]
+    assert _messages(same) == [no_change_message()]
     assert cycle.history.count() == history
     bad = client.post(url, {"cycle-deadline": "2022-12-01", "cycle-note": "Typed"})
     assert bad.status_code == 200

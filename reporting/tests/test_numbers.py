@@ -33,7 +33,7 @@ def _report(cast, draft=None) -> Report:
     cycle = CycleFactory(year=YEAR)
     report = services.report_start(state=cast.state_a, cycle=cycle, by=cast.delegate_a, prefill_from_last_year=False)
     if draft is not None:
-        report = services.report_save_draft(report=report, data=draft, by=cast.delegate_a, expected_version_token=1)
+        report = services.report_save_draft(report=report, data=draft, by=cast.delegate_a, expected_version_token=1).obj
     return report
 
 

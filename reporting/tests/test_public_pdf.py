@@ -21,7 +21,7 @@ def version(cast) -> ReportVersion:
     report = services.report_start(state=cast.state_a, cycle=cycle, by=cast.delegate_a, prefill_from_last_year=False)
     report = services.report_save_draft(
         report=report, data=complete_draft(), by=cast.delegate_a, expected_version_token=1
-    )
+    ).obj
     services.report_submit(report=report, by=cast.delegate_a)
     return report.versions.get(number=1)
 

@@ -17,7 +17,7 @@ def _report(cast):
     )
     draft = complete_draft()
     draft["ca"]["rows"] = []
-    return services.report_save_draft(report=report, data=draft, by=cast.delegate_a, expected_version_token=1)
+    return services.report_save_draft(report=report, data=draft, by=cast.delegate_a, expected_version_token=1).obj
 
 
 def test_spanish_delegate_types_twelve_thousand_saves_reloads_and_the_public_page_reads_it(
