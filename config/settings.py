@@ -166,24 +166,30 @@ EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 # Celery: eager without REDIS_URL (embedded default), a real broker with it.
 REDIS_URL = env("REDIS_URL", default="")
 CELERY_BROKER_URL = REDIS_URL or "memory://"
-CELERY_RESULT_BACKEND = REDIS_URL or "cache+memory://"
+# No result backend: nothing reads task results (progress lives in the database), and Celery's
+# Redis result backend made every publish wait ~20 s for it when Redis was down.
+CELERY_RESULT_BACKEND = None
+CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=not REDIS_URL)
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = "Europe/Zurich"
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
-# No request hangs on a broker outage: short socket timeouts and a bounded publish retry; the
-# work is then kept in ops.PendingTask and sent when Redis is back (see ops/tasks.py).
+# No request waits on a broker outage: short timeouts, one immediate publish retry (a pooled
+# connection Redis closed), then the work goes to ops.PendingTask, and for BROKER_BREAKER_SECONDS
+# straight there without trying (see ops/tasks.py).
+BROKER_CONNECT_TIMEOUT = env.float("BROKER_CONNECT_TIMEOUT", default=0.3)
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": 3600,  # no task ETA/countdown may exceed this
-    "socket_timeout": 3,
-    "socket_connect_timeout": 2,
+    "socket_timeout": 2,
+    "socket_connect_timeout": BROKER_CONNECT_TIMEOUT,
+    "retry_on_timeout": False,
 }
-CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_BROKER_CONNECTION_TIMEOUT = BROKER_CONNECT_TIMEOUT
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.5, "interval_max": 1}
-CELERY_REDIS_BACKEND_HEALTH_CHECK_INTERVAL = 30
-CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"socket_timeout": 3, "socket_connect_timeout": 2}
+CELERY_TASK_PUBLISH_RETRY = True
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0, "interval_max": 0}
+BROKER_BREAKER_SECONDS = env.int("BROKER_BREAKER_SECONDS", default=30)
 # Deadline reminders (read by reminders/policy.py; these are the defaults).
 REMINDER_OFFSETS_DAYS = env.list("REMINDER_OFFSETS_DAYS", cast=int, default=[60, 30, 14, 7, 1])
 REMINDER_OVERDUE_FIRST_DAYS = env.int("REMINDER_OVERDUE_FIRST_DAYS", default=1)
