@@ -16,6 +16,9 @@ ROLES = ["anon", "delegate_a", "delegate_b", "member", "chair", "isu"]
 
 @pytest.fixture(autouse=True)
 def _test_settings(settings, tmp_path):
+    from ops.tasks import breaker
+
+    breaker.reset()  # a broker failure in one test must not skip publishing in the next
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.CELERY_TASK_ALWAYS_EAGER = True
@@ -109,3 +112,16 @@ def pytest_collection_modifyitems(config, items):
             item.fixturenames.append("require_postgres")
         if "redis" in item.keywords and "require_redis" not in item.fixturenames:
             item.fixturenames.append("require_redis")
+
+
+@pytest.fixture
+def real_worker(tmp_path, require_redis, settings):
+    """A started Celery worker subprocess (tests/celery_worker.py); the test's tasks go to Redis."""
+    from tests.celery_worker import Worker
+
+    worker = Worker(tmp_path, require_redis)
+    settings.CELERY_TASK_ALWAYS_EAGER = False  # enqueue on Redis for the worker
+    try:
+        yield worker.start()
+    finally:
+        worker.stop()
