@@ -11,6 +11,9 @@ from accounts.models import Role
 from accounts.tests.factories import UserFactory
 from states.tests.factories import StateFactory
 
+# Fixtures for tests on real services: `real_worker`, `private_redis`, `broker_on`, `private_postgres`.
+pytest_plugins = ["tests.celery_worker", "tests.private_services"]
+
 ROLES = ["anon", "delegate_a", "delegate_b", "member", "chair", "isu"]
 
 
@@ -112,16 +115,3 @@ def pytest_collection_modifyitems(config, items):
             item.fixturenames.append("require_postgres")
         if "redis" in item.keywords and "require_redis" not in item.fixturenames:
             item.fixturenames.append("require_redis")
-
-
-@pytest.fixture
-def real_worker(tmp_path, require_redis, settings):
-    """A started Celery worker subprocess (tests/celery_worker.py); the test's tasks go to Redis."""
-    from tests.celery_worker import Worker
-
-    worker = Worker(tmp_path, require_redis)
-    settings.CELERY_TASK_ALWAYS_EAGER = False  # enqueue on Redis for the worker
-    try:
-        yield worker.start()
-    finally:
-        worker.stop()

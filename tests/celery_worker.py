@@ -1,4 +1,6 @@
-"""A real Celery worker in a subprocess, on Redis and the PostgreSQL test database (fixture `real_worker`)."""
+"""A real Celery worker in a subprocess, on Redis and the PostgreSQL test database (fixture `real_worker`).
+
+A pytest plugin (see the root conftest.py)."""
 
 import os
 import signal
@@ -96,3 +98,14 @@ class Worker:
                 if chunk.strip():
                     messages.append(message_from_string(chunk.strip()))
         return messages
+
+
+@pytest.fixture
+def real_worker(tmp_path, require_redis, settings):
+    """A started Celery worker subprocess; the test's tasks go to Redis for it."""
+    worker = Worker(tmp_path, require_redis)
+    settings.CELERY_TASK_ALWAYS_EAGER = False  # enqueue on Redis for the worker
+    try:
+        yield worker.start()
+    finally:
+        worker.stop()
