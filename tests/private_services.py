@@ -120,13 +120,23 @@ class PrivatePostgres:
             shutil.chown(self.datadir.parent, "postgres", "postgres")
         self._run(str(self.bindir / "initdb"), "-D", str(self.datadir), "-A", "trust", "-U", "postgres", "-E", "UTF8")
 
-    def pg_ctl(self, action: str, *extra: str) -> None:
+    def pg_ctl_command(self) -> list[str]:
+        """The server's output goes to a log file: a pipe would keep `subprocess.run` waiting."""
         options = f"-p {self.port} -k {self.datadir} -c listen_addresses=127.0.0.1 -c fsync=off"
-        self._run(str(self.bindir / "pg_ctl"), "-D", str(self.datadir), "-w", "-o", options, action, *extra)
+        log = str(self.datadir.parent / "server.log")
+        return [*self.as_user, str(self.bindir / "pg_ctl"), "-D", str(self.datadir), "-l", log, "-w", "-o", options]
 
-    def restart_command(self) -> list[str]:
-        options = f"-p {self.port} -k {self.datadir} -c listen_addresses=127.0.0.1 -c fsync=off"
-        return [*self.as_user, str(self.bindir / "pg_ctl"), "-D", str(self.datadir), "-w", "-o", options]
+    def pg_ctl(self, action: str, *extra: str) -> None:
+        subprocess.run([*self.pg_ctl_command(), action, *extra], check=True, timeout=60, capture_output=True)
+
+    def create_database(self, name: str) -> None:
+        import psycopg2
+
+        conn = psycopg2.connect(host="127.0.0.1", port=self.port, user="postgres", dbname="postgres")
+        conn.autocommit = True
+        with conn.cursor() as cur:
+            cur.execute(f'CREATE DATABASE "{name}"')
+        conn.close()
 
     def url(self, dbname: str) -> str:
         return f"postgres://postgres@127.0.0.1:{self.port}/{dbname}"
