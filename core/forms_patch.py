@@ -1,13 +1,19 @@
-"""Model choice fields answer an out-of-range id with "Select a valid choice", not a database error.
+"""Form safety applied once at startup (core.apps), for every form of every app.
 
-Django's ModelChoiceField / ModelMultipleChoiceField send any integer-looking value to the
-database; one beyond 64 bits makes SQLite raise OverflowError and PostgreSQL a DataError (a 500).
-Applied once at startup (core.apps), for every form of every app.
+- Model choice fields answer an out-of-range id with "Select a valid choice", not a database error:
+  Django's ModelChoiceField / ModelMultipleChoiceField send any integer-looking value to the
+  database; one beyond 64 bits makes SQLite raise OverflowError and PostgreSQL a DataError (a 500).
+- Text fields refuse control characters, not only NUL, with a message next to the field, and
+  show them back as � (core.text).
 """
 
+from django import forms
+from django.core import validators
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.forms import models as form_models
+
+from .text import ControlCharactersValidator, mark_control_characters
 
 INT_LIMIT = 2**63 - 1
 
@@ -45,3 +51,23 @@ def apply() -> None:
 
     form_models.ModelChoiceField.to_python = to_python
     form_models.ModelMultipleChoiceField._check_values = _check_values
+    _refuse_control_characters()
+
+
+def _refuse_control_characters() -> None:
+    char_init = forms.CharField.__init__
+    char_bound_data = forms.CharField.bound_data
+
+    def __init__(self, *args, **kwargs):
+        char_init(self, *args, **kwargs)
+        self.validators = [
+            ControlCharactersValidator() if isinstance(v, validators.ProhibitNullCharactersValidator) else v
+            for v in self.validators
+        ]
+
+    def bound_data(self, data, initial):
+        data = char_bound_data(self, data, initial)
+        return mark_control_characters(data) if isinstance(data, str) else data
+
+    forms.CharField.__init__ = __init__
+    forms.CharField.bound_data = bound_data

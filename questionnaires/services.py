@@ -9,6 +9,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.text import strip_tree
 from ops.tasks import enqueue_on_commit
 from states.models import State
 
@@ -343,7 +344,7 @@ def response_save_draft(*, response: Response, raw: dict, by, today: datetime.da
     """Keep what was typed, valid or not."""
     response = _locked(response)
     _check_can_change(response, today or timezone.localdate())
-    response.draft_data = raw
+    response.draft_data = strip_tree(raw)[0]  # PostgreSQL refuses NUL in JSON; the view says what was removed
     response.draft_saved_at = timezone.now()
     response.draft_saved_by = by
     response.save(update_fields=["draft_data", "draft_saved_at", "draft_saved_by"])
@@ -358,6 +359,7 @@ def response_submit(*, response: Response, raw: dict, by, today: datetime.date |
     amended until the deadline only.
     """
     today = today or timezone.localdate()
+    raw = strip_tree(raw)[0]
     response = _locked(response)
     _check_can_change(response, today)
     questions = _questions(response.questionnaire)

@@ -472,3 +472,17 @@ def partner_split(value: str, partner_name: str, states_by_iso3: dict, orgs_by_p
     if value == "other_state":
         return {"partner_kind": PartnerKind.OTHER_STATE, "partner_name": partner_name}
     return {"partner_kind": PartnerKind.ORGANISATION, "partner_name": partner_name}
+
+
+def path_labels(section: Section, paths: list[tuple]) -> list[str]:
+    """The labels of the fields at these draft paths (("fields", name) or ("rows", i, name))."""
+    labels = []
+    for path in paths:
+        if len(path) >= 2 and path[0] == "fields":
+            field = section.form_class.base_fields.get(path[1])
+            labels.append(str(field.label) if field is not None and field.label else forms.forms.pretty_name(path[1]))
+        elif len(path) >= 3 and path[0] == "rows":
+            field = CooperationRowForm.base_fields.get(path[2])
+            name = str(field.label) if field is not None and field.label else forms.forms.pretty_name(path[2])
+            labels.append(_("row %(n)s: %(field)s") % {"n": path[1] + 1, "field": name})
+    return labels

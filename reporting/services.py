@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from core.text import strip_tree
 from states.models import Organisation, State
 
 from . import selectors
@@ -210,6 +211,7 @@ def report_save_draft(*, report: Report, data: dict, by: User | None, expected_v
                 saved_at=report.draft_saved_at,
                 current_token=report.version_token,
             )
+    data, _stripped = strip_tree(data)  # PostgreSQL refuses NUL in JSON; the view says what was removed
     draft = dict(report.draft_data)
     for key, raw in data.items():
         draft[key] = {

@@ -13,13 +13,23 @@ from django.views.decorators.http import require_POST
 
 from accounts.roles import is_committee, is_isu, require_committee, require_isu
 from config.uploads import serve_file
+from core.text import strip_tree, warn_removed
 from states.models import State
 
 from . import permissions, selectors, services
 from .documents import diff_versions, document_sections, key_figures, receipt
 from .forms import CompareForm, CycleDeadlineForm, ExtensionForm, InboxFilterForm, RecordReceivedForm, StartForm
 from .models import CycleStatus, Report, ReportingCycle
-from .sections import SECTION_BY_KEY, SECTIONS, Mode, SectionState, bound_forms, raw_from_post, section_raw
+from .sections import (
+    SECTION_BY_KEY,
+    SECTIONS,
+    Mode,
+    SectionState,
+    bound_forms,
+    path_labels,
+    raw_from_post,
+    section_raw,
+)
 
 # --- public ---------------------------------------------------------------------------------------
 
@@ -253,7 +263,7 @@ def report_edit(request, iso3: str, year: int):
         raise Http404
     form_kwargs = selectors.editor_form_kwargs()
     if request.method == "POST":
-        raw = raw_from_post(section, request.POST, form_kwargs)
+        raw, stripped = strip_tree(raw_from_post(section, request.POST, form_kwargs))
         try:
             token = int(request.POST.get("token", ""))
         except ValueError:
@@ -274,6 +284,7 @@ def report_edit(request, iso3: str, year: int):
             messages.error(request, " ".join(exc.messages))
             return redirect("reporting:overview", iso3=report.state.iso3, year=year)
         messages.success(request, _("Saved at %(time)s.") % {"time": timezone.localtime().strftime("%H:%M")})
+        warn_removed(request, path_labels(section, stripped))
         target = section.key
         action = request.POST.get("action")
         if action == "next":
