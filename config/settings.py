@@ -196,6 +196,9 @@ REMINDER_OFFSETS_DAYS = env.list("REMINDER_OFFSETS_DAYS", cast=int, default=[60,
 REMINDER_OVERDUE_FIRST_DAYS = env.int("REMINDER_OVERDUE_FIRST_DAYS", default=1)
 REMINDER_OVERDUE_EVERY_DAYS = env.int("REMINDER_OVERDUE_EVERY_DAYS", default=14)
 REMINDER_HOUR = env.int("REMINDER_HOUR", default=8)  # Geneva time (CELERY_TIMEZONE)
+# A reminder claimed but not sent this long after (worker killed, Redis down) is sent again by the
+# reaper (beat, every 5 minutes); more than a send task's longest retry wait (reminders/tasks.py).
+REMINDER_STALE_AFTER_MINUTES = env.int("REMINDER_STALE_AFTER_MINUTES", default=10)
 from celery.schedules import crontab  # noqa: E402
 
 from reminders.schedule import beat_schedule  # noqa: E402  (no Django imports in that module)
