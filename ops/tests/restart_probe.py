@@ -63,18 +63,20 @@ class Delegate(threading.Thread):
         while not self.stop.is_set():
             i += 1
             text = f"Delegate {self.n}, save {i}."
-            started = time.monotonic()
+            started, step = time.monotonic(), "GET"
             try:
                 page = self.request(client.get, self.url + "?section=a")
                 token = TOKEN.search(page.content.decode()).group(1)
                 self.tried.append(text)
                 data = {"section": "a", "token": token, "mode": "filled", "text": text}
+                step = f"POST at +{time.monotonic() - started:.3f} s"
                 response = self.request(client.post, self.url, data)
                 if response.status_code != 302:
                     raise RuntimeError(f"HTTP {response.status_code}")
                 self.acked.append((started, text))
             except Exception as exc:  # noqa: BLE001 - what a user would see as an error page
-                self.errors.append((started, f"{type(exc).__name__}: {exc}"[:200]))
+                failed = f"{step}, failed at +{time.monotonic() - started:.3f} s"
+                self.errors.append((started, f"{failed}: {type(exc).__name__}: {exc}"[:200]))
                 time.sleep(0.05)
         connection.close()
 
@@ -126,8 +128,10 @@ def main() -> None:
                 "errors": sum(len(d.errors) for d in delegates),
                 # a request that starts once the server is back must not fail (stale connections
                 # are detected by CONN_HEALTH_CHECKS when the request starts)
-                "errors_started_after_restart": sum(1 for d in delegates for t, _ in d.errors if t >= up),
-                "error_samples": sorted({e[:80] for d in delegates for _, e in d.errors})[:5],
+                "errors_started_after_restart": [
+                    (round(t - up, 3), e) for d in delegates for t, e in d.errors if t >= up
+                ],
+                "error_samples": sorted({e.split(": ", 1)[1][:80] for d in delegates for _, e in d.errors})[:5],
                 "restart_s": round(up - down, 3),
                 "every_delegate_saved_again": saved_again,
                 "saved_again_after_s": round(time.monotonic() - up, 3),
