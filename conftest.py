@@ -11,11 +11,17 @@ from accounts.models import Role
 from accounts.tests.factories import UserFactory
 from states.tests.factories import StateFactory
 
+# Fixtures for tests on real services: `real_worker`, `private_redis`, `broker_on`, `private_postgres`.
+pytest_plugins = ["tests.celery_worker", "tests.private_services"]
+
 ROLES = ["anon", "delegate_a", "delegate_b", "member", "chair", "isu"]
 
 
 @pytest.fixture(autouse=True)
 def _test_settings(settings, tmp_path):
+    from ops.tasks import breaker
+
+    breaker.reset()  # a broker failure in one test must not skip publishing in the next
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.CELERY_TASK_ALWAYS_EAGER = True

@@ -3,7 +3,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from core.fields import ModelChoiceField, ModelForm
+from core.fields import CharField, ModelChoiceField, ModelForm
 from states.models import State
 
 from . import tokens
@@ -18,8 +18,8 @@ class ProfileForm(ModelForm):
 
 class InviteForm(forms.Form):
     email = forms.EmailField(label=_("E-mail address"))
-    first_name = forms.CharField(label=_("First name"), max_length=150, required=False)
-    last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
+    first_name = CharField(label=_("First name"), max_length=150, required=False)
+    last_name = CharField(label=_("Last name"), max_length=150, required=False)
     state = ModelChoiceField(label=_("State"), queryset=State.objects.order_by("name_en"))
     preferred_language = forms.ChoiceField(label=_("Preferred language"), choices=settings.LANGUAGES)
 
@@ -29,11 +29,11 @@ def _lifetime_label(days: int) -> str:
 
 
 class ApiTokenForm(forms.Form):
-    name = forms.CharField(
+    name = CharField(
         label=_("Name"), max_length=100, help_text=_("What the token is for, e.g. the script that uses it.")
     )
     days = forms.TypedChoiceField(label=_("Valid for"), coerce=int)
-    code = forms.CharField(
+    code = CharField(
         label=_("Six-digit code from your authenticator app"),
         help_text=_("Asked again because you last entered a code some time ago."),
         max_length=6,

@@ -20,11 +20,13 @@ from django_otp import login as otp_login
 from django_otp import user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from core.fields import CharField
+
 from .models import Role
 
 
 class TokenForm(forms.Form):
-    token = forms.CharField(
+    token = CharField(
         label=gettext_lazy("Six-digit code from your authenticator app"),
         max_length=6,
         min_length=6,

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from committee.models import Committee
-from core.fields import ModelChoiceField, ModelForm, ordinal_field, year_field
+from core.fields import CharField, ModelChoiceField, ModelForm, ordinal_field, year_field
 
 from .models import DocumentLanguageVersion, Language, ParagraphKind, SectionKind, meeting_code_validator
 
@@ -19,7 +19,7 @@ class DateInput(forms.DateInput):
 class DocumentCreateForm(forms.Form):
     committee = ModelChoiceField(label=_("Committee"), queryset=Committee.objects.order_by("order"))
     year = year_field(_("Year of the committee's work"))
-    meeting_code = forms.CharField(
+    meeting_code = CharField(
         label=_("Meeting code"), max_length=12, validators=[meeting_code_validator], help_text=_("For example 22MSP.")
     )
     meeting_number = ordinal_field(_("Meeting number"), required=False)
@@ -44,7 +44,7 @@ class DocumentCreateForm(forms.Form):
 
 class DocumentSettingsForm(forms.Form):
     year = year_field(_("Year of the committee's work"))
-    meeting_code = forms.CharField(label=_("Meeting code"), max_length=12, validators=[meeting_code_validator])
+    meeting_code = CharField(label=_("Meeting code"), max_length=12, validators=[meeting_code_validator])
     meeting_number = ordinal_field(_("Meeting number"), required=False)
     meeting_start = forms.DateField(label=_("Meeting starts"), required=False, widget=DateInput())
     meeting_end = forms.DateField(label=_("Meeting ends"), required=False, widget=DateInput())
@@ -108,7 +108,7 @@ class ParagraphForm(forms.Form):
                 c for c in ParagraphKind.choices if c[0] in (ParagraphKind.BULLET, ParagraphKind.PLAIN)
             ]
         for i, code in enumerate(languages):
-            self.fields[f"text_{code}"] = forms.CharField(
+            self.fields[f"text_{code}"] = CharField(
                 label=_("Text (%(language)s)") % {"language": _language_label(code)},
                 required=i == 0,
                 widget=forms.Textarea(attrs={"rows": 9, "lang": code}),
@@ -129,7 +129,7 @@ class SectionForm(forms.Form):
         if not with_kind:
             del self.fields["kind"]
         for i, code in enumerate(languages):
-            self.fields[f"title_{code}"] = forms.CharField(
+            self.fields[f"title_{code}"] = CharField(
                 label=_("Title (%(language)s)") % {"language": _language_label(code)},
                 required=i == 0,
                 max_length=400,

@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "core.middleware.ControlCharactersMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -175,36 +176,51 @@ EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 # Celery: eager without REDIS_URL (embedded default), a real broker with it.
 REDIS_URL = env("REDIS_URL", default="")
 CELERY_BROKER_URL = REDIS_URL or "memory://"
-CELERY_RESULT_BACKEND = REDIS_URL or "cache+memory://"
+# No result backend: nothing reads task results (progress lives in the database), and Celery's
+# Redis result backend made every publish wait ~20 s for it when Redis was down.
+CELERY_RESULT_BACKEND = None
+CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=not REDIS_URL)
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = "Europe/Zurich"
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
-# No request hangs on a broker outage: short socket timeouts and a bounded publish retry; the
-# work is then kept in ops.PendingTask and sent when Redis is back (see ops/tasks.py).
+# No request waits on a broker outage: short timeouts, one immediate publish retry (a pooled
+# connection Redis closed), then the work goes to ops.PendingTask, and for BROKER_BREAKER_SECONDS
+# straight there without trying (see ops/tasks.py).
+BROKER_CONNECT_TIMEOUT = env.float("BROKER_CONNECT_TIMEOUT", default=0.3)
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": 3600,  # no task ETA/countdown may exceed this
-    "socket_timeout": 3,
-    "socket_connect_timeout": 2,
+    "socket_timeout": 2,
+    "socket_connect_timeout": BROKER_CONNECT_TIMEOUT,
+    "retry_on_timeout": False,
 }
-CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_BROKER_CONNECTION_TIMEOUT = BROKER_CONNECT_TIMEOUT
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.5, "interval_max": 1}
-CELERY_REDIS_BACKEND_HEALTH_CHECK_INTERVAL = 30
-CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"socket_timeout": 3, "socket_connect_timeout": 2}
+CELERY_TASK_PUBLISH_RETRY = True
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0, "interval_max": 0}
+BROKER_BREAKER_SECONDS = env.int("BROKER_BREAKER_SECONDS", default=30)
 
-# Rate limits (core/ratelimit.py) count in Redis when there is one, so that every process shares them.
+# Caches: the rate limits (core/ratelimit.py) and the API throttles count in Redis when there is
+# one, so that every worker process shares them; in process memory otherwise.
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "ratelimit": {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": "apmbc-ratelimit",
-        "OPTIONS": {"socket_timeout": 1, "socket_connect_timeout": 1},
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
     }
     if REDIS_URL
-    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ratelimit"},
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "apmbc-ratelimit"},
+    "api": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "apmbc-api",
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+    }
+    if REDIS_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "apmbc-api"},
 }
 # "N/s", "N/m", "N/h" or "N/15m": per client address (and per e-mail address for password resets).
 PUBLIC_PDF_RATE = env("PUBLIC_PDF_RATE", default="10/m")
@@ -215,6 +231,9 @@ REMINDER_OFFSETS_DAYS = env.list("REMINDER_OFFSETS_DAYS", cast=int, default=[60,
 REMINDER_OVERDUE_FIRST_DAYS = env.int("REMINDER_OVERDUE_FIRST_DAYS", default=1)
 REMINDER_OVERDUE_EVERY_DAYS = env.int("REMINDER_OVERDUE_EVERY_DAYS", default=14)
 REMINDER_HOUR = env.int("REMINDER_HOUR", default=8)  # Geneva time (CELERY_TIMEZONE)
+# A reminder claimed but not sent this long after (worker killed, Redis down) is sent again by the
+# reaper (beat, every 5 minutes); more than a send task's longest retry wait (reminders/tasks.py).
+REMINDER_STALE_AFTER_MINUTES = env.int("REMINDER_STALE_AFTER_MINUTES", default=10)
 from celery.schedules import crontab  # noqa: E402
 
 from reminders.schedule import beat_schedule  # noqa: E402  (no Django imports in that module)
@@ -233,19 +252,6 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 
-# Caches: throttle counts of the API in Redis when there is one (shared by every worker process),
-# in process memory otherwise.
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "api": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": REDIS_URL,
-        "KEY_PREFIX": "apmbc-api",
-        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
-    }
-    if REDIS_URL
-    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "apmbc-api"},
-}
 
 # The read-only API (/api/): people use their browser session (with its CSRF check), scripts a
 # personal token (`Authorization: Bearer <token>`) made on their profile page. No HTTP Basic.

@@ -12,6 +12,7 @@ in a text input (a browser's number input would drop "12.000,50" or read it its 
 from decimal import Decimal
 
 from django import forms
+from django.core import validators
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.forms import models as form_models
@@ -19,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from .numbers import NumberInputError, current_language, format_number, parse_number
+from .text import ControlCharactersValidator, mark_control_characters
 
 FIRST_YEAR, LAST_YEAR = 1999, 2100  # the Convention entered into force on 1 March 1999
 DEFAULT_MAX_DIGITS = 18  # within a 64-bit integer column
@@ -166,6 +168,25 @@ def set_number_locale(form: forms.BaseForm, locale: str | None) -> None:
 UNGROUPED_NAMES = ("year", "number", "version", "meeting_number", "start_year", "end_year", "term_start")
 
 
+# --- text --------------------------------------------------------------------------------------------
+
+
+class CharField(forms.CharField):
+    """Django's, refusing every control character (not only NUL, which PostgreSQL refuses) with a message
+    next to the field, and showing the refused text back whole with them visible as � (core.text)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.validators = [
+            ControlCharactersValidator() if isinstance(v, validators.ProhibitNullCharactersValidator) else v
+            for v in self.validators
+        ]
+
+    def bound_data(self, data, initial):
+        data = super().bound_data(data, initial)
+        return mark_control_characters(data) if isinstance(data, str) else data
+
+
 # --- choices of model objects ----------------------------------------------------------------------
 
 INT_LIMIT = 2**63 - 1
@@ -210,7 +231,11 @@ class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
 
 def number_formfield(db_field: models.Field, **kwargs) -> forms.Field | None:
     """`formfield_callback` of every ModelForm (and of the admin, core.admin): a model's integers and
-    decimals become NumberField, its foreign keys and many-to-many fields core's model choice fields."""
+    decimals become NumberField, its texts core's CharField, its foreign keys and many-to-many fields
+    core's model choice fields."""
+    if type(db_field) in (models.CharField, models.TextField) and not db_field.choices:
+        kwargs.setdefault("form_class", CharField)
+        return db_field.formfield(**kwargs)
     if isinstance(db_field, models.ForeignKey | models.OneToOneField):
         kwargs.setdefault("form_class", ModelChoiceField)
         return db_field.formfield(**kwargs)

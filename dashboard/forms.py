@@ -3,6 +3,7 @@ import datetime
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.fields import CharField
 from reporting.models import Direction, Purpose
 
 from .selectors import default_year, partner_name
@@ -30,7 +31,7 @@ class CaFilterForm(forms.Form):
     direction = forms.ChoiceField(choices=[("", "")] + Direction.choices, required=False)
     purpose = forms.ChoiceField(choices=[("", "")] + Purpose.choices, required=False)
     currency = forms.RegexField(regex=r"^[A-Z]{3}$", required=False)
-    partner = forms.CharField(max_length=210, required=False)
+    partner = CharField(max_length=210, required=False)
     # Rows without an amount carry qualitative information only; the labels are the dashboard's own.
     amount = forms.ChoiceField(
         choices=[("", ""), ("none", _("Qualitative C&A")), ("some", _("Quantitative C&A"))], required=False
@@ -59,7 +60,7 @@ class CaFilterForm(forms.Form):
 
 class ObligationFilterForm(forms.Form):
     source = forms.SlugField(max_length=32)
-    cycle = forms.CharField(max_length=32)
+    cycle = CharField(max_length=32)
     deadline = forms.DateField(required=False, input_formats=["%Y-%m-%d"])
 
     def clean_deadline(self) -> datetime.date | None:

@@ -3,7 +3,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.fields import ModelChoiceField, ModelForm, NumberField, NumberInput
+from core.fields import CharField, ModelChoiceField, ModelForm, NumberField, NumberInput
 from core.uploads import validate_document
 from states.models import Organisation, State
 
@@ -48,13 +48,13 @@ class ContributionForm(forms.Form):
     amount = money_field(_("Amount"))
     currency = CurrencyField()
     received_on = forms.DateField(label=_("Date received"), widget=DATE)
-    earmarking = forms.CharField(
+    earmarking = CharField(
         label=_("Earmarking"),
         max_length=300,
         required=False,
         help_text=_("Leave empty when the contribution is not earmarked."),
     )
-    note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    note = CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
     def clean(self):
         data = super().clean()
@@ -112,9 +112,7 @@ class ApplicationForm(ModelForm):
 
 
 class BudgetLineForm(forms.Form):
-    description = forms.CharField(
-        label=_("Item"), max_length=300, widget=forms.TextInput(attrs={"class": "form-control"})
-    )
+    description = CharField(label=_("Item"), max_length=300, widget=forms.TextInput(attrs={"class": "form-control"}))
     amount = money_field(
         _("Amount"),
         widget=NumberInput(attrs={"class": "form-control text-end js-budget-amount"}, decimal=True),
@@ -149,7 +147,7 @@ class ScreenForm(forms.Form):
         coerce=lambda v: v == "yes",
         widget=forms.RadioSelect,
     )
-    note = forms.CharField(
+    note = CharField(
         label=_("Screening note"),
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("How the application meets, or does not meet, each criterion of the terms of reference."),
@@ -157,7 +155,7 @@ class ScreenForm(forms.Form):
 
 
 class GenderReviewForm(forms.Form):
-    assessment = forms.CharField(
+    assessment = CharField(
         label=_("Gender-perspective assessment"),
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_(
@@ -170,7 +168,7 @@ class GenderReviewForm(forms.Form):
 
 class DecisionForm(forms.Form):
     decision = forms.ChoiceField(label=_("Decision"), choices=Decision.CHOICES, widget=forms.RadioSelect)
-    reasons = forms.CharField(
+    reasons = CharField(
         label=_("Reasons"),
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("Sent to the State; for a revision, say what must change."),
@@ -189,7 +187,7 @@ class DecisionForm(forms.Form):
 class DisbursementForm(forms.Form):
     amount = money_field(_("Amount"))
     paid_on = forms.DateField(label=_("Paid on"), widget=DATE)
-    reference = forms.CharField(label=_("Payment reference"), max_length=100, required=False)
+    reference = CharField(label=_("Payment reference"), max_length=100, required=False)
 
 
 class FinalReportUploadForm(forms.Form):
@@ -205,8 +203,8 @@ class FinalReportReceiveForm(forms.Form):
         validators=[validate_document],
         help_text=_("Only if the State sent it another way (e.g. by e-mail); otherwise the uploaded report is used."),
     )
-    note = forms.CharField(label=_("Note to the State"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    note = CharField(label=_("Note to the State"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
 
 class CloseForm(forms.Form):
-    note = forms.CharField(label=_("Closing note"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    note = CharField(label=_("Closing note"), widget=forms.Textarea(attrs={"rows": 3}), required=False)

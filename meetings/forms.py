@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role, User
 from committee.models import Committee
-from core.fields import ModelChoiceField, ModelForm, ModelMultipleChoiceField
+from core.fields import CharField, ModelChoiceField, ModelForm, ModelMultipleChoiceField
 from core.uploads import validate_document
 from states.models import Organisation, State
 
@@ -191,7 +191,7 @@ class PlannedBilateralForm(forms.Form):
         label=_("Date"),
         widget=forms.DateInput(attrs={"type": "date", "class": "form-control form-control-sm"}, format="%Y-%m-%d"),
     )
-    place = forms.CharField(
+    place = CharField(
         label=_("Place"),
         required=False,
         max_length=200,
@@ -200,7 +200,7 @@ class PlannedBilateralForm(forms.Form):
     is_online = forms.BooleanField(
         label=_("Online"), required=False, widget=forms.CheckboxInput(attrs={"class": "form-check-input"})
     )
-    notes = forms.CharField(
+    notes = CharField(
         label=_("Notes"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 1, "class": "form-control form-control-sm"}),

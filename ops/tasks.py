@@ -1,14 +1,19 @@
-"""Enqueueing that survives a broker outage (a small transactional outbox).
+"""Enqueueing that survives a broker outage (a small transactional outbox and a circuit breaker).
 
 `enqueue_on_commit(task, *args)` publishes after the transaction commits. When the broker cannot
-be reached within the publish timeouts, the task is stored as a PendingTask instead of failing the
-request; `flush_pending_tasks` (every minute from beat, and `manage.py flush_pending_tasks`) sends
-them once the broker is back.
+be reached within the publish timeouts (config/settings.py), the task is stored as a PendingTask
+instead of failing the request; `flush_pending_tasks` (every minute from beat, and
+`manage.py flush_pending_tasks`) sends them once the broker is back.
+
+After a failed publish the breaker stays open for BROKER_BREAKER_SECONDS: while it is open nothing
+tries the broker, so no request pays the connection timeout twice during an outage.
 """
 
 import logging
+import time
 
 from celery import current_app, shared_task
+from django.conf import settings
 from django.db import transaction
 
 from .models import PendingTask
@@ -16,15 +21,54 @@ from .models import PendingTask
 log = logging.getLogger(__name__)
 
 
-def enqueue(task, *args, **kwargs) -> bool:
-    """Publish now; on a broker error keep the task for later. Returns True when published."""
+class Breaker:
+    """Per process: open for BROKER_BREAKER_SECONDS after a failure, then the next publish tries again."""
+
+    def __init__(self) -> None:
+        self._open_until = 0.0
+        self.last_error = ""
+
+    @property
+    def is_open(self) -> bool:
+        return time.monotonic() < self._open_until
+
+    def trip(self, error: str) -> None:
+        self._open_until = time.monotonic() + getattr(settings, "BROKER_BREAKER_SECONDS", 30)
+        self.last_error = error
+
+    def reset(self) -> None:
+        self._open_until, self.last_error = 0.0, ""
+
+
+breaker = Breaker()
+
+
+def _send(send, name: str) -> str:
+    """Run `send()` unless the breaker is open. Returns "" when sent, else why not."""
+    if breaker.is_open:
+        return f"not tried, the broker failed less than {settings.BROKER_BREAKER_SECONDS} s ago: {breaker.last_error}"
     try:
-        task.apply_async(args=args, kwargs=kwargs)
-        return True
-    except Exception as exc:  # noqa: BLE001 - any broker error: keep the work, don't fail the request
-        log.warning("broker unavailable, keeping %s for later: %s", task.name, exc)
-        PendingTask.objects.create(task_name=task.name, args=list(args), kwargs=kwargs, last_error=str(exc)[:2000])
-        return False
+        send()
+    except Exception as exc:  # noqa: BLE001 - any broker error: keep the work, don't fail the caller
+        error = f"{type(exc).__name__}: {exc}"[:2000]
+        log.warning("broker unavailable, %s not sent: %s", name, error)
+        if not current_app.conf.task_always_eager:  # eager: the task itself failed, no broker involved
+            breaker.trip(error)
+        return error
+    return ""
+
+
+def publish(task, *args, **kwargs) -> bool:
+    """Send `task` to the broker now, unless the breaker is open. True when published."""
+    return not _send(lambda: task.apply_async(args=args, kwargs=kwargs), task.name)
+
+
+def enqueue(task, *args, **kwargs) -> bool:
+    """Publish now; when the broker is down keep the task for later. Returns True when published."""
+    error = _send(lambda: task.apply_async(args=args, kwargs=kwargs), task.name)
+    if error:
+        PendingTask.objects.create(task_name=task.name, args=list(args), kwargs=kwargs, last_error=error[:2000])
+    return not error
 
 
 def enqueue_on_commit(task, *args, **kwargs) -> None:
@@ -33,12 +77,16 @@ def enqueue_on_commit(task, *args, **kwargs) -> None:
 
 def pending_flush(*, limit: int = 500) -> int:
     """Send kept tasks, oldest first; stops at the first broker error. Returns how many were sent."""
+    breaker.reset()  # flushing is the probe: it always tries the broker
     sent = 0
     for pending in PendingTask.objects.order_by("created_at")[:limit]:
-        try:
+
+        def send(pending=pending):
             current_app.send_task(pending.task_name, args=pending.args, kwargs=pending.kwargs)
-        except Exception as exc:  # noqa: BLE001
-            PendingTask.objects.filter(pk=pending.pk).update(attempts=pending.attempts + 1, last_error=str(exc)[:2000])
+
+        error = _send(send, pending.task_name)
+        if error:
+            PendingTask.objects.filter(pk=pending.pk).update(attempts=pending.attempts + 1, last_error=error[:2000])
             break
         pending.delete()
         sent += 1

@@ -9,7 +9,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.fields import NumberField, set_number_locale
+from core.fields import CharField, NumberField, set_number_locale
 from core.numbers import PLAIN, current_language
 
 from .models import Question, QuestionKind
@@ -25,7 +25,7 @@ def _label(question: Question, number: int) -> str:
 def build_field(question: Question, number: int) -> forms.Field:
     common = {"label": _label(question, number), "help_text": question.help, "required": question.required}
     if question.kind == QuestionKind.TEXT:
-        return forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), max_length=20000, **common)
+        return CharField(widget=forms.Textarea(attrs={"rows": 4}), max_length=20000, **common)
     if question.kind == QuestionKind.NUMBER:
         return NumberField(max_digits=18, decimal_places=2, **common)
     if question.kind == QuestionKind.YES_NO:

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.fields import ModelForm, ModelMultipleChoiceField
+from core.fields import CharField, ModelForm, ModelMultipleChoiceField
 from states.models import State
 from workplan.models import OsloAction
 
@@ -58,19 +58,19 @@ class QuestionForm(ModelForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    choices_en = forms.CharField(
+    choices_en = CharField(
         label=_("Choices (English)"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("For single and multiple choice questions: one choice per line."),
     )
-    choices_fr = forms.CharField(
+    choices_fr = CharField(
         label=_("Choices (French)"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Same lines, same order as in English; left empty, the English choices are shown."),
     )
-    choices_es = forms.CharField(
+    choices_es = CharField(
         label=_("Choices (Spanish)"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.services import Update, apply_changes, set_related, stored_row
+from core.text import strip_tree
 from ops.tasks import enqueue_on_commit
 from states.models import State
 
@@ -351,6 +352,7 @@ def response_save_draft(*, response: Response, raw: dict, by, today: datetime.da
     """Keep what was typed, valid or not (a draft as already stored writes nothing)."""
     response = _locked(response)
     _check_can_change(response, today or timezone.localdate())
+    raw = strip_tree(raw)[0]  # PostgreSQL refuses NUL in JSON; the view says what was removed
     if response.draft_saved_at is not None and response.draft_data == raw:
         return Update(response)
     response.draft_data = raw
@@ -368,6 +370,7 @@ def response_submit(*, response: Response, raw: dict, by, today: datetime.date |
     amended until the deadline only.
     """
     today = today or timezone.localdate()
+    raw = strip_tree(raw)[0]
     response = _locked(response)
     _check_can_change(response, today)
     questions = _questions(response.questionnaire)

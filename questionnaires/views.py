@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from accounts.roles import is_committee, require_isu
 from core.forms import add_service_errors
 from core.messages import saved_or_unchanged
+from core.text import strip_tree, warn_removed
 
 from . import exports, permissions, selectors, services
 from .answers import AnswerForm
@@ -285,10 +286,13 @@ def _answer(request, q: Questionnaire, state_id: int, *, here: str, on_behalf_of
     if request.method == "POST" and not locked:
         submit = "submit" in request.POST
         form = AnswerForm(request.POST, questions=questions, strict=submit)
-        raw = form.raw_data()
+        raw, stripped = strip_tree(form.raw_data())
+        if stripped:  # kept and checked without them, and the user is told
+            form = AnswerForm(raw, questions=questions, strict=submit)
         try:
             update = services.response_save_draft(response=response, raw=raw, by=request.user)
             response = update.obj
+            warn_removed(request, [form.fields[p[0]].label for p in stripped if p[0] in form.fields])
             if submit:
                 if form.is_valid():
                     response = services.response_submit(response=response, raw=raw, by=request.user)

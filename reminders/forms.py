@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.fields import CharField
+
 from . import registry
 from .models import Status
 
@@ -11,7 +13,7 @@ def source_choices(*, blank_label) -> list[tuple[str, str]]:
 
 class PauseForm(forms.Form):
     source = forms.ChoiceField(label=_("Which reminders"), required=False)
-    reason = forms.CharField(
+    reason = CharField(
         label=_("Reason"),
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=2000,
@@ -24,7 +26,7 @@ class PauseForm(forms.Form):
 
 
 class SentFilterForm(forms.Form):
-    state = forms.CharField(label=_("State (ISO code)"), max_length=3, required=False)
+    state = CharField(label=_("State (ISO code)"), max_length=3, required=False)
     status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", _("Any"))] + Status.choices)
     source = forms.ChoiceField(label=_("Deadlines"), required=False)
 

@@ -4,8 +4,10 @@ Exactly once: a pass INSERTs a `SentReminder` row per (source, cycle, State, kin
 deadline) before anything is sent; the unique constraint makes a second pass, or a concurrent one,
 skip it. Sending happens in a separate task enqueued after the claim commits. The task locks the
 row, re-checks that the reminder is still wanted (not submitted, not paused) and marks it sent in
-the same transaction. A claim whose worker died is re-enqueued by the next pass; the lock and the
-status check make the re-send happen once.
+the same transaction. A claim never sent (its worker died, or the broker was down so that its
+task was never published) is re-enqueued by `reminder_claims_reap`, every few minutes from beat
+and at each pass, once it is older than REMINDER_STALE_AFTER_MINUTES; the lock and the status
+check make the re-send happen once.
 """
 
 import datetime
@@ -22,7 +24,7 @@ from accounts.models import Role, User
 from states.models import State
 
 from . import emails, registry, selectors
-from .models import FINAL_STATUSES, ReminderPause, SentDigest, SentReminder, Status
+from .models import FINAL_STATUSES, OPEN_STATUSES, ReminderPause, SentDigest, SentReminder, Status
 from .policy import geneva_today
 from .registry import Obligation
 
@@ -33,8 +35,12 @@ RETRYABLE = (OSError,)
 
 
 def stale_after() -> datetime.timedelta:
-    """A claim not sent after this long is assumed lost (worker died) and re-enqueued."""
-    return datetime.timedelta(minutes=getattr(settings, "REMINDER_STALE_AFTER_MINUTES", 60))
+    """A claim not sent after this long is assumed lost (worker died, broker down) and re-enqueued.
+
+    Longer than a send task's longest retry countdown plus its time limit (reminders/tasks.py), so
+    that a reminder waiting for its next retry is not re-enqueued.
+    """
+    return datetime.timedelta(minutes=getattr(settings, "REMINDER_STALE_AFTER_MINUTES", 10))
 
 
 @dataclass
@@ -43,18 +49,31 @@ class PassResult:
     planned: list[selectors.PlannedReminder] = field(default_factory=list)
     claimed: list[SentReminder] = field(default_factory=list)
     requeued: list[int] = field(default_factory=list)
+    # claimed (or re-queued) but not published, the broker being down: the reaper sends them later
+    deferred: list[int] = field(default_factory=list)
     no_contact: list[selectors.ObligationRow] = field(default_factory=list)
 
 
-def _enqueue(task, pk: int) -> None:
-    def enqueue() -> None:
-        task.delay(pk)
+def _enqueue(task, pk: int, *, deferred: list[int] | None = None, on_failure=None) -> None:
+    """Publish `task(pk)` after commit, without waiting on a broker that is down (ops.tasks.publish).
 
-    # robust: a broker hiccup leaves the row claimed; the next pass picks it up as stale.
+    When it cannot be published the row stays claimed: `pk` is added to `deferred` and the reaper
+    sends it once the claim is stale.
+    """
+    from ops.tasks import publish
+
+    def enqueue() -> None:
+        if publish(task, pk):
+            return
+        if on_failure is not None:
+            on_failure()
+        if deferred is not None:
+            deferred.append(pk)
+
     transaction.on_commit(enqueue, robust=True)
 
 
-def _claim(item: selectors.PlannedReminder) -> SentReminder | None:
+def _claim(item: selectors.PlannedReminder, deferred: list[int]) -> SentReminder | None:
     from .tasks import send_reminder
 
     ob = item.obligation
@@ -73,23 +92,50 @@ def _claim(item: selectors.PlannedReminder) -> SentReminder | None:
                 path=ob.path,
                 object_id=ob.object_id,
             )
-            _enqueue(send_reminder, record.pk)
+            _enqueue(send_reminder, record.pk, deferred=deferred)
     except IntegrityError:
         return None  # another pass claimed it first
     return record
 
 
-def _requeue_stale(now: datetime.datetime) -> list[int]:
-    from .tasks import send_reminder
+@dataclass
+class ReapResult:
+    requeued: list[int] = field(default_factory=list)
+    digests: list[int] = field(default_factory=list)
+    # re-queued but not published, the broker being down: stale again, for the next reaper
+    deferred: list[int] = field(default_factory=list)
+    deferred_digests: list[int] = field(default_factory=list)
 
-    requeued = []
-    stale = SentReminder.objects.open().filter(updated_at__lt=now - stale_after()).values_list("pk", "updated_at")
-    for pk, updated_at in stale:
-        # Only the pass whose update wins re-enqueues it.
-        if SentReminder.objects.filter(pk=pk, updated_at=updated_at).update(updated_at=now):
-            _enqueue(send_reminder, pk)
-            requeued.append(pk)
-    return requeued
+
+def _reap(model, task, now: datetime.datetime, requeued: list[int], deferred: list[int]) -> None:
+    stale = model.objects.filter(status__in=OPEN_STATUSES, updated_at__lt=now - stale_after())
+    for pk, updated_at in stale.values_list("pk", "updated_at"):
+        # Only the reaper whose update wins re-enqueues it.
+        if not model.objects.filter(pk=pk, updated_at=updated_at).update(updated_at=now):
+            continue
+        requeued.append(pk)
+
+        def put_back(pk=pk, updated_at=updated_at) -> None:
+            model.objects.filter(pk=pk, updated_at=now).update(updated_at=updated_at)
+
+        _enqueue(task, pk, deferred=deferred, on_failure=put_back)
+
+
+def reminder_claims_reap(*, now: datetime.datetime | None = None, deferred: list[int] | None = None) -> ReapResult:
+    """Re-enqueue the reminders and digests claimed but still not sent after `stale_after()`.
+
+    Each is re-enqueued by one reaper only (an `update()` on its `updated_at` decides). One that
+    cannot be published (broker down) keeps its old `updated_at`, so the next reaper retries it.
+    """
+    from .tasks import send_digest, send_reminder
+
+    now = now or timezone.now()
+    result = ReapResult(deferred=deferred if deferred is not None else [])
+    _reap(SentReminder, send_reminder, now, result.requeued, result.deferred)
+    _reap(SentDigest, send_digest, now, result.digests, result.deferred_digests)
+    if result.requeued or result.digests:
+        log.warning("Reminders: re-queued %s reminders, %s digests", len(result.requeued), len(result.digests))
+    return result
 
 
 def reminder_pass(*, today: datetime.date | None = None, dry_run: bool = False, sources=None) -> PassResult:
@@ -104,10 +150,12 @@ def reminder_pass(*, today: datetime.date | None = None, dry_run: bool = False, 
     if dry_run:
         return result
     for item in planned:
-        record = _claim(item)
+        record = _claim(item, result.deferred)
         if record is not None:
             result.claimed.append(record)
-    result.requeued = _requeue_stale(timezone.now())
+    result.requeued = reminder_claims_reap(deferred=result.deferred).requeued
+    if result.deferred:
+        log.warning("Reminders: %s not queued, the broker is down; they will be sent later", len(result.deferred))
     if no_contact:
         log.warning("Reminders: no contact for %s", ", ".join(sorted(r.state.iso3 for r in no_contact)))
     return result
@@ -196,7 +244,7 @@ def sent_reminder_retry(*, record: SentReminder, by: User) -> SentReminder:
         raise ValidationError(_("Only a failed reminder can be sent again."))
     record.status, record.last_error = Status.CLAIMED, ""
     record.save(update_fields=["status", "last_error", "updated_at"])
-    _enqueue(send_reminder, record.pk)
+    _enqueue(send_reminder, record.pk)  # broker down: stays claimed, the reaper sends it later
     log.info("Reminder %s re-queued by %s", record.pk, by.pk)
     return record
 

@@ -11,7 +11,9 @@ from . import services
 # A countdown longer than the broker's visibility timeout would make Redis redeliver the task
 # while it is still waiting: every retry delay stays well under it.
 VISIBILITY_TIMEOUT = settings.CELERY_BROKER_TRANSPORT_OPTIONS.get("visibility_timeout", 3600)
-RETRY_BACKOFF_MAX = min(600, VISIBILITY_TIMEOUT // 2)
+# It also stays under the reaper's staleness (services.stale_after), so a retrying reminder is not
+# re-enqueued while it waits.
+RETRY_BACKOFF_MAX = min(300, VISIBILITY_TIMEOUT // 2)
 SEND_OPTIONS = {
     "autoretry_for": (SMTPException, OSError),
     "retry_backoff": 30,
@@ -36,8 +38,16 @@ def run_reminder_pass(today: str | None = None) -> dict:
         "today": result.today.isoformat(),
         "claimed": len(result.claimed),
         "requeued": len(result.requeued),
+        "deferred": len(result.deferred),
         "no_contact": sorted(r.state.iso3 for r in result.no_contact),
     }
+
+
+@shared_task(soft_time_limit=100, time_limit=120, max_retries=0, expires=240)
+def reap_stale_claims() -> dict:
+    """Every few minutes (beat): re-enqueue the reminders and digests claimed but never sent."""
+    result = services.reminder_claims_reap()
+    return {"requeued": len(result.requeued), "digests": len(result.digests), "deferred": len(result.deferred)}
 
 
 @shared_task(bind=True, **SEND_OPTIONS)

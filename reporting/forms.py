@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.converters import MAX_YEAR, MIN_YEAR
-from core.fields import ModelChoiceField, ModelForm, NumberField, ordinal_field, year_field
+from core.fields import CharField, ModelChoiceField, ModelForm, NumberField, ordinal_field, year_field
 from core.uploads import validate_document
 from states.models import Region, State
 
@@ -121,13 +121,13 @@ class CycleCreateForm(forms.Form):
         widget=DateInput(),
         help_text=_("Leave empty for 30 April of the following year."),
     )
-    note = forms.CharField(label=_("Note"), max_length=300, required=False)
+    note = CharField(label=_("Note"), max_length=300, required=False)
 
 
 class ExtensionForm(forms.Form):
     state = ModelChoiceField(label=_("State"), queryset=State.objects.order_by("name_en"))
     new_deadline = forms.DateField(label=_("New deadline"), widget=DateInput())
-    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
+    reason = CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class CompareForm(forms.Form):

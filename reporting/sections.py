@@ -19,7 +19,7 @@ from django.http import QueryDict
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from core.fields import NumberField, set_number_locale, year_field
+from core.fields import CharField, NumberField, set_number_locale, year_field
 from core.numbers import PLAIN, current_language
 
 from .models import Channel, Direction, Purpose
@@ -126,7 +126,7 @@ class SectionForm(forms.Form):
 
 
 def _text(label, help_text=""):
-    return forms.CharField(label=label, widget=forms.Textarea(attrs={"rows": 5}), help_text=help_text)
+    return CharField(label=label, widget=forms.Textarea(attrs={"rows": 5}), help_text=help_text)
 
 
 class NarrativeForm(SectionForm):
@@ -227,7 +227,7 @@ def partner_choices(states, organisations) -> list:
 class CooperationRowForm(forms.Form):
     direction = forms.ChoiceField(label=_("Direction"), choices=[("", "—"), *Direction.choices])
     partner = forms.ChoiceField(label=_("Partner"), choices=[("", "—")])
-    partner_name = forms.CharField(label=_("Partner name (other)"), max_length=200)
+    partner_name = CharField(label=_("Partner name (other)"), max_length=200)
     year = year_field(_("Year"), min_value=1997)
     amount = NumberField(label=_("Amount"), min_value=0, max_digits=18, decimal_places=2)
     currency = forms.ChoiceField(label=_("Currency"), choices=[("", "—")])
@@ -236,7 +236,7 @@ class CooperationRowForm(forms.Form):
     gender_considered = forms.TypedChoiceField(
         label=_("Gender and diversity considered"), choices=YES_NO, coerce=_yes_no, empty_value=None
     )
-    description = forms.CharField(label=_("Description"), max_length=500)
+    description = CharField(label=_("Description"), max_length=500)
 
     def __init__(self, *args, strict: bool = False, partners=None, currencies=None, **kwargs):
         self.strict = strict
@@ -478,3 +478,17 @@ def partner_split(value: str, partner_name: str, states_by_iso3: dict, orgs_by_p
     if value == "other_state":
         return {"partner_kind": PartnerKind.OTHER_STATE, "partner_name": partner_name}
     return {"partner_kind": PartnerKind.ORGANISATION, "partner_name": partner_name}
+
+
+def path_labels(section: Section, paths: list[tuple]) -> list[str]:
+    """The labels of the fields at these draft paths (("fields", name) or ("rows", i, name))."""
+    labels = []
+    for path in paths:
+        if len(path) >= 2 and path[0] == "fields":
+            field = section.form_class.base_fields.get(path[1])
+            labels.append(str(field.label) if field is not None and field.label else forms.forms.pretty_name(path[1]))
+        elif len(path) >= 3 and path[0] == "rows":
+            field = CooperationRowForm.base_fields.get(path[2])
+            name = str(field.label) if field is not None and field.label else forms.forms.pretty_name(path[2])
+            labels.append(_("row %(n)s: %(field)s") % {"n": path[1] + 1, "field": name})
+    return labels

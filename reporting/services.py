@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from core.converters import MAX_YEAR, MIN_YEAR, is_valid_year
 from core.services import Update
+from core.text import strip_tree
 from states.models import Organisation, State
 
 from . import selectors
@@ -263,6 +264,7 @@ def report_save_draft(*, report: Report, data: dict, by: User | None, expected_v
                 saved_at=report.draft_saved_at,
                 current_token=report.version_token,
             )
+    data, _stripped = strip_tree(data)  # PostgreSQL refuses NUL in JSON; the view says what was removed
     draft = dict(report.draft_data)
     for key, raw in data.items():
         draft[key] = {

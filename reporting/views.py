@@ -18,6 +18,7 @@ from core.converters import year_from_query
 from core.forms import add_service_errors
 from core.messages import saved_or_unchanged
 from core.net import client_ip
+from core.text import strip_tree, warn_removed
 from core.uploads import serve_file
 from states.models import State
 
@@ -33,7 +34,16 @@ from .forms import (
     StartForm,
 )
 from .models import CycleStatus, Report, ReportingCycle, ReportState
-from .sections import SECTION_BY_KEY, SECTIONS, Mode, SectionState, bound_forms, raw_from_post, section_raw
+from .sections import (
+    SECTION_BY_KEY,
+    SECTIONS,
+    Mode,
+    SectionState,
+    bound_forms,
+    path_labels,
+    raw_from_post,
+    section_raw,
+)
 
 # --- public ---------------------------------------------------------------------------------------
 
@@ -259,7 +269,7 @@ def report_edit(request, iso3: str, year: int):
         raise Http404
     form_kwargs = selectors.editor_form_kwargs()
     if request.method == "POST":
-        raw = raw_from_post(section, request.POST, form_kwargs)
+        raw, stripped = strip_tree(raw_from_post(section, request.POST, form_kwargs))
         try:
             token = int(request.POST.get("token", ""))
         except ValueError:
@@ -282,6 +292,7 @@ def report_edit(request, iso3: str, year: int):
         saved_or_unchanged(
             request, update.changed, _("Saved at %(time)s.") % {"time": timezone.localtime().strftime("%H:%M")}
         )
+        warn_removed(request, path_labels(section, stripped))
         target = section.key
         action = request.POST.get("action")
         if action == "next":

@@ -59,3 +59,16 @@ def test_fund_step_while_redis_is_down_keeps_its_email_and_sends_it_later(
         assert pending_flush() == 1
     assert len(mail.outbox) >= 1
     assert not PendingTask.objects.exists()
+
+
+def test_nothing_waits_on_a_result_backend_and_broker_timeouts_are_short():
+    from celery.backends.base import DisabledBackend
+
+    from config.celery import app
+
+    assert isinstance(app.backend, DisabledBackend)  # its reconnect loop made requests wait ~19 s
+    project_tasks = [t for name, t in app.tasks.items() if not name.startswith("celery.")]
+    assert project_tasks and all(t.ignore_result for t in project_tasks)
+    assert app.conf.broker_connection_timeout <= 0.5
+    assert app.conf.broker_transport_options["socket_connect_timeout"] <= 0.5
+    assert app.conf.task_publish_retry_policy["max_retries"] <= 1

@@ -33,7 +33,7 @@ def test_redis_down_keeps_the_work_and_does_not_hang(django_capture_on_commit_ca
     started = time.monotonic()
     with django_capture_on_commit_callbacks(execute=True):
         enqueue_on_commit(record, 42)
-    assert time.monotonic() - started < 10
+    assert time.monotonic() - started < 1
     pending = PendingTask.objects.get()
     assert (pending.task_name, pending.args) == ("ops.tests.record_call", [42])
     with mock.patch("ops.tasks.current_app", dead):

@@ -80,7 +80,7 @@ def test_two_concurrent_passes_send_each_email_once(many_owing, monkeypatch):
 
 def test_two_workers_sending_the_same_claim_send_it_once(many_owing, monkeypatch, django_capture_on_commit_callbacks):
     with at(DEADLINE.replace(day=16)):
-        monkeypatch.setattr(services, "_enqueue", lambda task, pk: None)  # claimed, never sent
+        monkeypatch.setattr(services, "_enqueue", lambda task, pk, **kw: None)  # claimed, never sent
         services.reminder_pass()
         record = SentReminder.objects.order_by("pk").first()
         original = emails.send_deadline_reminder

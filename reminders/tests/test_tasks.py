@@ -4,7 +4,7 @@ from smtplib import SMTPException
 from celery.schedules import crontab
 from django.conf import settings
 
-from reminders import tasks
+from reminders import services, tasks
 from reminders.schedule import BEAT_SCHEDULE, beat_schedule
 
 
@@ -25,6 +25,20 @@ def test_no_retry_delay_reaches_the_broker_visibility_timeout():
     assert max(delays) + task.time_limit < visibility
 
 
+def test_a_reminder_waiting_for_its_retry_is_not_taken_for_a_lost_claim():
+    task = tasks.send_reminder
+    longest_wait = task.retry_backoff_max + task.time_limit
+    assert services.stale_after().total_seconds() > longest_wait
+
+
+def test_beat_reaps_stale_claims_every_few_minutes():
+    reaper = BEAT_SCHEDULE["reminders-reap-stale-claims"]
+    assert reaper["task"] == tasks.reap_stale_claims.name
+    assert reaper["schedule"] <= 10 * 60
+    assert reaper["options"]["expires"] < reaper["schedule"]
+    assert services.stale_after() <= datetime.timedelta(minutes=10)
+
+
 def test_beat_runs_the_daily_pass_and_the_weekly_digest_at_the_configured_hour():
     schedule = beat_schedule(hour=7)
     daily, weekly = schedule["reminders-daily-pass"], schedule["reminders-weekly-digest"]
@@ -33,7 +47,7 @@ def test_beat_runs_the_daily_pass_and_the_weekly_digest_at_the_configured_hour()
     assert daily["schedule"] == crontab(hour=7, minute=0)
     assert weekly["schedule"] == crontab(hour=7, minute=0, day_of_week="mon")
     assert daily["options"]["expires"] < 24 * 3600
-    assert set(BEAT_SCHEDULE) == {"reminders-daily-pass", "reminders-weekly-digest"}
+    assert set(BEAT_SCHEDULE) == {"reminders-daily-pass", "reminders-weekly-digest", "reminders-reap-stale-claims"}
 
 
 def test_beat_times_are_geneva_time():
@@ -47,7 +61,7 @@ def test_pass_task_accepts_a_replay_date(monkeypatch):
         seen["today"] = today
 
         class R:
-            claimed, requeued, no_contact = [], [], []
+            claimed, requeued, deferred, no_contact = [], [], [], []
 
         R.today = today or datetime.date(2024, 1, 1)
         return R

@@ -5,6 +5,7 @@ import datetime
 from django.core.management.base import BaseCommand, CommandError
 
 from reminders import services
+from reminders.schedule import REAP_EVERY_SECONDS
 
 
 def _date(value: str) -> datetime.date:
@@ -38,4 +39,15 @@ class Command(BaseCommand):
             self.stderr.write(f"no contact: {row.state.iso3} {row.obligation.source} {row.obligation.cycle}")
         if result.requeued:
             self.stderr.write(f"re-queued {len(result.requeued)} reminders claimed earlier but never sent")
+        if result.deferred:
+            deferred = set(result.deferred)
+            for record in result.claimed:
+                if record.pk in deferred:
+                    self.stderr.write(f"deferred: {record.state.iso3} {record.kind} {record.email}")
+            minutes = int(services.stale_after().total_seconds() // 60)
+            self.stderr.write(
+                f"deferred {len(deferred)} reminders: the task queue (Redis) is unavailable. They stay claimed; "
+                f"once it is back, the reaper (every {REAP_EVERY_SECONDS // 60} min) sends those claimed "
+                f"over {minutes} min ago, each once."
+            )
         self.stdout.write(f"{count} reminders")

@@ -1,6 +1,7 @@
 import pytest
 from django import forms
 
+from core.fields import ModelChoiceField, ModelMultipleChoiceField
 from states.models import State
 from states.tests.factories import StateFactory
 
@@ -8,8 +9,8 @@ pytestmark = pytest.mark.django_db
 
 
 class PickForm(forms.Form):
-    one = forms.ModelChoiceField(queryset=State.objects.all())
-    many = forms.ModelMultipleChoiceField(queryset=State.objects.all())
+    one = ModelChoiceField(queryset=State.objects.all())
+    many = ModelMultipleChoiceField(queryset=State.objects.all())
 
 
 def test_out_of_range_ids_are_an_invalid_choice_not_a_server_error():
