@@ -1,5 +1,7 @@
 from rest_framework import serializers, viewsets
 
+from core.translation import field_names
+
 from .models import Committee, CommitteeMembership, CommitteeYear
 
 
@@ -26,7 +28,7 @@ class CommitteeSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Committee
-        fields = ["slug", "name_en", "name_fr", "name_es", "is_coordinating", "memberships", "years"]
+        fields = ["slug", *field_names("name"), "is_coordinating", "memberships", "years"]
 
 
 class CommitteeViewSet(viewsets.ReadOnlyModelViewSet):

@@ -37,6 +37,18 @@ def field_names(*names: str) -> list[str]:
     return [f"{name}_{code}" for name in names for code in languages()]
 
 
+def other_languages() -> list[str]:
+    """The languages a translation is typed in (all but the source language)."""
+    return languages()[1:]
+
+
+def per_language(name: str, value, *, source: bool = True) -> dict:
+    """{column: value} for each language's column of `name` (the source language's too unless
+    `source` is False); `value` may be a callable, called once per column (a widget, say)."""
+    codes = languages() if source else other_languages()
+    return {f"{name}_{code}": value() if callable(value) else value for code in codes}
+
+
 def in_language(obj, name: str, language: str | None = None) -> str:
     """`obj.<name>` in `language` (the active one by default), the source language's when empty."""
     return shown_in(obj, name, language)[0]

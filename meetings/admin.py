@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from core import admin as core_admin
+from core.translation import field_names
 
 from .models import (
     BilateralSeries,
@@ -84,7 +85,7 @@ class IndividualisedApproachRequestAdmin(core_admin.HistoryAdmin):
 class PriorityActionInline(core_admin.StackedInline):
     model = PriorityAction
     extra = 0
-    fields = ["number", "text_en", "text_fr", "text_es", "status", "notes"]
+    fields = ["number", *field_names("text"), "status", "notes"]
 
 
 @admin.register(PriorityActionPeriod)

@@ -3,6 +3,8 @@ Anonymous visitors get public meetings only; the committee all; a delegate its o
 
 from rest_framework import serializers, viewsets
 
+from core.translation import field_names
+
 from .filters import MeetingFilter
 from .models import Meeting, MeetingDocument, PanelSpeaker
 from .permissions import can_see_meeting_private, is_committee
@@ -48,9 +50,7 @@ class MeetingSerializer(serializers.ModelSerializer):
             "kind",
             "status",
             "title",
-            "title_en",
-            "title_fr",
-            "title_es",
+            *field_names("title"),
             "start_date",
             "end_date",
             "place",

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Role, User
 from committee.models import Committee
 from core.fields import CharField, ModelChoiceField, ModelForm, ModelMultipleChoiceField
+from core.translation import field_names, per_language
 from core.uploads import validate_document
 from states.models import Organisation, State
 
@@ -60,9 +61,7 @@ class MeetingForm(ModelForm):
             "kind",
             "status",
             "code",
-            "title_en",
-            "title_fr",
-            "title_es",
+            *field_names("title"),
             "start_date",
             "end_date",
             "place",
@@ -261,11 +260,9 @@ class IAAdvanceForm(forms.Form):
 class PriorityActionForm(ModelForm):
     class Meta:
         model = PriorityAction
-        fields = ["number", "text_en", "text_fr", "text_es", "status", "notes", "meetings", "followups"]
+        fields = ["number", *field_names("text"), "status", "notes", "meetings", "followups"]
         widgets = {
-            "text_en": forms.Textarea(attrs={"rows": 3}),
-            "text_fr": forms.Textarea(attrs={"rows": 3}),
-            "text_es": forms.Textarea(attrs={"rows": 3}),
+            **per_language("text", lambda: forms.Textarea(attrs={"rows": 3})),
             "notes": forms.Textarea(attrs={"rows": 3}),
             "meetings": forms.SelectMultiple(attrs={"size": 8}),
             "followups": forms.SelectMultiple(attrs={"size": 6}),

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from committee.models import Committee
 from core.services import Update, apply_changes, set_related, stored_row
+from core.translation import field_names
 from states.models import Organisation, State
 
 from .models import (
@@ -36,9 +37,7 @@ from .models import (
 MEETING_FIELDS = (
     "kind",
     "status",
-    "title_en",
-    "title_fr",
-    "title_es",
+    *field_names("title"),
     "start_date",
     "end_date",
     "place",
@@ -472,7 +471,7 @@ def priority_action_update(
     **fields,
 ) -> Update[PriorityAction]:
     """Change a priority action's text, status or notes, and the meetings and follow-ups that served it."""
-    allowed = {"text_en", "text_fr", "text_es", "status", "notes", "number"}
+    allowed = {*field_names("text"), "status", "notes", "number"}
     unknown = set(fields) - allowed
     if unknown:
         raise TypeError(f"priority_action_update() got unexpected fields {sorted(unknown)}")

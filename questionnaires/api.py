@@ -5,6 +5,7 @@ from django.db.models import Prefetch
 from rest_framework import serializers, viewsets
 
 from accounts.roles import is_committee
+from core.translation import field_names
 
 from .models import Answer, Choice, Question, Questionnaire, Response
 from .selectors import display_value, response_rates
@@ -13,7 +14,7 @@ from .selectors import display_value, response_rates
 class ChoiceSerializer(serializers.ModelSerializer):
     class Meta:
         model = Choice
-        fields = ["id", "order", "text_en", "text_fr", "text_es"]
+        fields = ["id", "order", *field_names("text")]
 
 
 class QuestionSerializer(serializers.ModelSerializer):
@@ -26,9 +27,7 @@ class QuestionSerializer(serializers.ModelSerializer):
             "id",
             "order",
             "kind",
-            "text_en",
-            "text_fr",
-            "text_es",
+            *field_names("text"),
             "required",
             "about_gender",
             "actions",
@@ -49,12 +48,8 @@ class QuestionnaireSerializer(serializers.ModelSerializer):
         fields = [
             "id",
             "committee",
-            "title_en",
-            "title_fr",
-            "title_es",
-            "introduction_en",
-            "introduction_fr",
-            "introduction_es",
+            *field_names("title"),
+            *field_names("introduction"),
             "circulation_date",
             "deadline",
             "circulated_at",

@@ -1,7 +1,10 @@
 from django import forms
+from django.conf import settings
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from core.fields import CharField, ModelForm, ModelMultipleChoiceField
+from core.translation import field_names, languages, other_languages, per_language, source_language
 from states.models import State
 from workplan.models import OsloAction
 
@@ -15,29 +18,21 @@ class QuestionnaireForm(ModelForm):
     class Meta:
         model = Questionnaire
         fields = [
-            "title_en",
-            "title_fr",
-            "title_es",
-            "introduction_en",
-            "introduction_fr",
-            "introduction_es",
+            *field_names("title"),
+            *field_names("introduction"),
             "circulation_date",
             "circulate_automatically",
             "deadline",
             "committee",
         ]
         widgets = {
-            "introduction_en": forms.Textarea(attrs={"rows": 4}),
-            "introduction_fr": forms.Textarea(attrs={"rows": 4}),
-            "introduction_es": forms.Textarea(attrs={"rows": 4}),
+            **per_language("introduction", lambda: forms.Textarea(attrs={"rows": 4})),
             "circulation_date": DATE,
             "deadline": DATE,
         }
         help_texts = {
-            "title_fr": SAME_AS_ENGLISH,
-            "title_es": SAME_AS_ENGLISH,
-            "introduction_fr": SAME_AS_ENGLISH,
-            "introduction_es": SAME_AS_ENGLISH,
+            **per_language("title", SAME_AS_ENGLISH, source=False),
+            **per_language("introduction", SAME_AS_ENGLISH, source=False),
         }
 
     def __init__(self, *args, **kwargs):
@@ -58,54 +53,40 @@ class QuestionForm(ModelForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    choices_en = CharField(
-        label=_("Choices (English)"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("For single and multiple choice questions: one choice per line."),
-    )
-    choices_fr = CharField(
-        label=_("Choices (French)"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("Same lines, same order as in English; left empty, the English choices are shown."),
-    )
-    choices_es = CharField(
-        label=_("Choices (Spanish)"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("Same lines, same order as in English; left empty, the English choices are shown."),
-    )
+    # One "choices_<language>" text per language (added in __init__), one choice per line.
 
     class Meta:
         model = Question
         fields = [
             "kind",
-            "text_en",
-            "text_fr",
-            "text_es",
-            "choices_en",
-            "choices_fr",
-            "choices_es",
-            "help_en",
-            "help_fr",
-            "help_es",
+            *field_names("text"),
+            *field_names("help"),
             "required",
             "actions",
             "about_gender",
         ]
         widgets = {
-            "text_en": forms.Textarea(attrs={"rows": 2}),
-            "text_fr": forms.Textarea(attrs={"rows": 2}),
-            "text_es": forms.Textarea(attrs={"rows": 2}),
+            **per_language("text", lambda: forms.Textarea(attrs={"rows": 2})),
         }
-        help_texts = {"text_fr": SAME_AS_ENGLISH, "text_es": SAME_AS_ENGLISH}
+        help_texts = per_language("text", SAME_AS_ENGLISH, source=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        names = dict(settings.LANGUAGES)
+        for code in languages():
+            first = code == source_language()
+            self.fields[f"choices_{code}"] = CharField(
+                label=format_lazy("{} ({})", _("Choices"), names[code]),
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 4}),
+                help_text=_("For single and multiple choice questions: one choice per line.")
+                if first
+                else _("Same lines, same order as in English; left empty, the English choices are shown."),
+            )
+        self.order_fields(["kind", *field_names("text"), *field_names("choices")])
         if self.instance.pk:
             choices = list(self.instance.choices.order_by("order", "pk"))
-            for lang in ("en", "fr", "es"):
+            for lang in languages():
                 self.initial[f"choices_{lang}"] = "\n".join(getattr(c, f"text_{lang}") for c in choices)
 
     def clean(self):
@@ -116,7 +97,7 @@ class QuestionForm(ModelForm):
             self.add_error("choices_en", _("Give at least two choices, one per line."))
         if kind and kind not in CHOICE_KINDS and en:
             self.add_error("choices_en", _("Only single and multiple choice questions have choices."))
-        for lang in ("fr", "es"):
+        for lang in other_languages():
             other = _lines(data.get(f"choices_{lang}", ""))
             if other and len(other) != len(en):
                 self.add_error(
@@ -125,16 +106,16 @@ class QuestionForm(ModelForm):
                 )
         return data
 
-    def choice_rows(self) -> list[tuple[str, str, str]]:
+    def choice_rows(self) -> list[tuple[str, ...]]:
+        """Each choice's texts in the order of core.translation.languages() (English first)."""
         en = _lines(self.cleaned_data.get("choices_en", ""))
-        fr = _lines(self.cleaned_data.get("choices_fr", "")) or [""] * len(en)
-        es = _lines(self.cleaned_data.get("choices_es", "")) or [""] * len(en)
-        return list(zip(en, fr, es, strict=True))
+        columns = [en] + [
+            _lines(self.cleaned_data.get(f"choices_{c}", "")) or [""] * len(en) for c in other_languages()
+        ]
+        return list(zip(*columns, strict=True))
 
     def service_fields(self) -> dict:
-        return {
-            k: v for k, v in self.cleaned_data.items() if k not in ("actions", "choices_en", "choices_fr", "choices_es")
-        }
+        return {k: v for k, v in self.cleaned_data.items() if k not in ("actions", *field_names("choices"))}
 
 
 class RecipientsForm(forms.Form):

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from core.services import Update, apply_changes, set_related, stored_row
 from core.text import strip_tree
+from core.translation import field_names
 from ops.tasks import enqueue_on_commit
 from states.models import State
 
@@ -28,17 +29,13 @@ from .models import (
 
 QUESTIONNAIRE_FIELDS = (
     "committee",
-    "title_en",
-    "title_fr",
-    "title_es",
-    "introduction_en",
-    "introduction_fr",
-    "introduction_es",
+    *field_names("title"),
+    *field_names("introduction"),
     "circulation_date",
     "circulate_automatically",
     "deadline",
 )
-QUESTION_FIELDS = ("kind", "text_en", "text_fr", "text_es", "help_en", "help_fr", "help_es", "required", "about_gender")
+QUESTION_FIELDS = ("kind", *field_names("text"), *field_names("help"), "required", "about_gender")
 
 
 def _check_dates(q: Questionnaire) -> None:
@@ -78,19 +75,24 @@ def _lock_check(questionnaire: Questionnaire, message: str) -> None:
         raise ValidationError(message)
 
 
-def _set_choices(question: Question, choices: Sequence[tuple[str, str, str]]) -> bool:
-    """Update choice texts in place by position, add new ones, drop extra ones; True when any changed."""
+def _set_choices(question: Question, choices: Sequence[tuple[str, ...]]) -> bool:
+    """Update choice texts in place by position, add new ones, drop extra ones; True when any changed.
+    A choice is its texts in the order of `core.translation.languages()` (English first)."""
     existing = list(question.choices.order_by("order", "pk"))
+    columns = field_names("text")
     changed = False
-    for i, (en, fr, es) in enumerate(choices):
+    for i, texts in enumerate(choices):
+        values = dict(zip(columns, texts, strict=True))
         if i < len(existing):
             c = existing[i]
-            if (c.text_en, c.text_fr, c.text_es, c.order) != (en, fr, es, i + 1):
-                c.text_en, c.text_fr, c.text_es, c.order = en, fr, es, i + 1
-                c.save(update_fields=["text_en", "text_fr", "text_es", "order"])
+            if any(getattr(c, k) != v for k, v in values.items()) or c.order != i + 1:
+                for k, v in values.items():
+                    setattr(c, k, v)
+                c.order = i + 1
+                c.save(update_fields=[*columns, "order"])
                 changed = True
         else:
-            Choice.objects.create(question=question, order=i + 1, text_en=en, text_fr=fr, text_es=es)
+            Choice.objects.create(question=question, order=i + 1, **values)
             changed = True
     for c in existing[len(choices) :]:
         c.delete()
@@ -135,7 +137,7 @@ def question_create(
 
 @transaction.atomic
 def question_update(
-    *, question: Question, choices: Sequence[tuple[str, str, str]] | None = None, actions=None, **fields
+    *, question: Question, choices: Sequence[tuple[str, ...]] | None = None, actions=None, **fields
 ) -> Update[Question]:
     """After circulation only the texts can change (not the type, nor the number of choices)."""
     circulated = question.questionnaire.is_circulated
@@ -143,7 +145,7 @@ def question_update(
     if circulated and fields.get("kind", stored.kind) != stored.kind:
         raise ValidationError({"kind": _("The questionnaire has been circulated: the type can no longer change.")})
     if choices is None:
-        choices = [(c.text_en, c.text_fr, c.text_es) for c in question.choices.order_by("order", "pk")]
+        choices = [tuple(getattr(c, k) for k in field_names("text")) for c in question.choices.order_by("order", "pk")]
     if circulated and len(choices) != question.choices.count():
         raise ValidationError(
             {

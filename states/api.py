@@ -1,6 +1,8 @@
 from django_filters import rest_framework as filters
 from rest_framework import serializers, viewsets
 
+from core.translation import field_names
+
 from .models import Membership, Region, State
 
 
@@ -18,9 +20,7 @@ class StateSerializer(serializers.ModelSerializer):
         fields = [
             "iso3",
             "iso2",
-            "name_en",
-            "name_fr",
-            "name_es",
+            *field_names("name"),
             "region",
             "is_affected",
             "article5_deadline",

@@ -11,6 +11,7 @@ from django.utils import translation
 from django_countries import countries
 
 from core.demo import upsert
+from core.translation import other_languages
 
 from .models import Membership, Region, State
 
@@ -73,8 +74,7 @@ def states_load_registry(*, csv_path: Path, entry_into_force: dict[str, datetime
                 defaults={
                     "iso2": row["iso2"],
                     "name_en": row["name_en"],
-                    "name_fr": country_name(row["iso2"], "fr"),
-                    "name_es": country_name(row["iso2"], "es"),
+                    **{f"name_{code}": country_name(row["iso2"], code) for code in other_languages()},
                     "region": region_for(row["iso2"]),
                 },
             )

@@ -3,6 +3,7 @@
 from rest_framework import permissions, serializers, viewsets
 
 from accounts.roles import is_committee
+from core.translation import field_names
 
 from . import selectors
 from .models import Statement, WorkplanItem
@@ -47,9 +48,7 @@ class WorkplanItemSerializer(serializers.ModelSerializer):
             "order",
             "kind",
             "description",
-            "description_en",
-            "description_fr",
-            "description_es",
+            *field_names("description"),
             "timing",
             "due_date",
             "owner",

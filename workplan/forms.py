@@ -3,6 +3,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from core.fields import ModelForm, ModelMultipleChoiceField
+from core.translation import field_names, per_language
 from meetings.models import Meeting, MeetingKind
 from states.models import State
 
@@ -30,9 +31,7 @@ class WorkplanItemForm(ModelForm):
     class Meta:
         model = WorkplanItem
         fields = [
-            "description_en",
-            "description_fr",
-            "description_es",
+            *field_names("description"),
             "timing",
             "due_date",
             "owner",
@@ -43,15 +42,12 @@ class WorkplanItemForm(ModelForm):
             "notes",
         ]
         widgets = {
-            "description_en": forms.Textarea(attrs={"rows": 3}),
-            "description_fr": forms.Textarea(attrs={"rows": 3}),
-            "description_es": forms.Textarea(attrs={"rows": 3}),
+            **per_language("description", lambda: forms.Textarea(attrs={"rows": 3})),
             "notes": forms.Textarea(attrs={"rows": 2}),
             "due_date": DATE,
         }
         help_texts = {
-            "description_fr": _("Left empty, the English text is shown."),
-            "description_es": _("Left empty, the English text is shown."),
+            **per_language("description", _("Left empty, the English text is shown."), source=False),
             "kind": _("The contact item opens the list of States that report on C&A without gender information."),
             "order": _("Position in the workplan; left at 0, the item goes last."),
         }

@@ -9,15 +9,14 @@ from django.utils.translation import gettext as _
 
 from committee.models import Committee
 from core.services import Update, apply_changes, set_related
+from core.translation import field_names
 
 from .models import Contact, ItemStatus, OsloAction, Statement, Timing, WorkplanItem
 
 ITEM_FIELDS = (
     "order",
     "kind",
-    "description_en",
-    "description_fr",
-    "description_es",
+    *field_names("description"),
     "timing",
     "due_date",
     "owner",
