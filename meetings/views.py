@@ -369,12 +369,7 @@ def series_plan(request):
         try:
             series = services.bilateral_series_plan(meetings=planned, by=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            errors = exc.message_dict
-            for message in errors.pop("meetings", []):
-                form.add_error(None, message)
-            for field, messages_ in errors.items():
-                for message in messages_:
-                    form.add_error(field if field in form.fields else None, message)
+            add_service_errors(form, exc)  # "meetings" is no field of the form: at the top
             _mark_planned_rows(formset, form.cleaned_data["start_date"], form.cleaned_data["end_date"])
         else:
             messages.success(request, _("%(n)s bilateral meetings planned.") % {"n": series.meetings.count()})

@@ -454,12 +454,7 @@ def record_received(request):
                 data=form.figures(),
             )
         except ValidationError as exc:
-            if hasattr(exc, "error_dict"):
-                for field, errors in exc.message_dict.items():
-                    for error in errors:
-                        form.add_error(field if field in form.fields else None, error)
-            else:
-                form.add_error(None, exc)
+            add_service_errors(form, exc)
         else:
             report = version.report
             messages.success(
@@ -531,9 +526,7 @@ def cycle_settings(request, year: int):
             try:
                 update = services.deadline_extension_grant(cycle=cycle, by=request.user, **extension_form.cleaned_data)
             except ValidationError as exc:
-                for field, errors in exc.message_dict.items():
-                    for error in errors:
-                        extension_form.add_error(field, error)
+                add_service_errors(extension_form, exc)
             else:
                 saved_or_unchanged(request, update.changed, _("Extension recorded."))
                 return redirect("reporting:cycle_settings", year=year)
