@@ -22,9 +22,9 @@ from core.text import strip_tree, warn_removed
 from core.uploads import serve_file
 from states.models import State
 
-from . import pdf, permissions, selectors, services
-from .documents import diff_versions, document_sections, key_figures, receipt
-from .forms import (
+from .. import pdf, permissions, selectors, services
+from ..documents import diff_versions, document_sections, key_figures, receipt
+from ..forms import (
     CompareForm,
     CycleCreateForm,
     CycleDeadlineForm,
@@ -33,8 +33,8 @@ from .forms import (
     RecordReceivedForm,
     StartForm,
 )
-from .models import CycleStatus, Report, ReportingCycle, ReportState
-from .sections import (
+from ..models import CycleStatus, Report, ReportingCycle, ReportState
+from ..sections import (
     SECTION_BY_KEY,
     SECTIONS,
     Mode,
@@ -425,7 +425,7 @@ def ca_without_gender(request):
 def compliance_csv(request):
     require_committee(request.user)
     year = year_from_query(request.GET.get("year")) or selectors.current_cycle_year()
-    from .compliance import write_compliance_csv
+    from ..compliance import write_compliance_csv
 
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="article7-compliance-{year}.csv"'

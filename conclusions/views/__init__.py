@@ -14,8 +14,8 @@ from accounts.roles import is_isu
 from core.forms import add_service_errors
 from core.messages import saved_or_unchanged
 
-from . import permissions, selectors, services
-from .forms import (
+from .. import permissions, selectors, services
+from ..forms import (
     DocumentCreateForm,
     DocumentSettingsForm,
     LanguageAddForm,
@@ -24,7 +24,7 @@ from .forms import (
     SectionForm,
     VersionForm,
 )
-from .models import BatchStatus, DocumentLanguageVersion, Language, SectionKind
+from ..models import BatchStatus, DocumentLanguageVersion, Language, SectionKind
 
 
 def login_on_denied(view):
@@ -367,7 +367,7 @@ def document_generate(request, slug: str, code: str):
     if response := _locked(request, document):
         return response
     if request.method == "POST":
-        from .generate import document_generate_draft
+        from ..generate import document_generate_draft
 
         try:
             report = document_generate_draft(document=document, by=request.user)

@@ -18,10 +18,10 @@ from core.messages import saved_or_unchanged
 from core.uploads import serve_file
 from states.models import State
 
-from . import permissions, selectors, services
-from .calendar import build_calendar
-from .filters import MeetingFilter
-from .forms import (
+from .. import permissions, selectors, services
+from ..calendar import build_calendar
+from ..filters import MeetingFilter
+from ..forms import (
     BilateralSeriesForm,
     DocumentEditForm,
     DocumentForm,
@@ -36,7 +36,7 @@ from .forms import (
     PriorityPeriodForm,
     SpeakerForm,
 )
-from .models import BilateralSeries, FollowUpStatus, IAStep, Meeting, MeetingKind, PriorityActionPeriod
+from ..models import BilateralSeries, FollowUpStatus, IAStep, Meeting, MeetingKind, PriorityActionPeriod
 
 CALENDAR_CONTENT_TYPE = "text/calendar; charset=utf-8"
 
