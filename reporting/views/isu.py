@@ -26,8 +26,6 @@ from ..forms import (
 )
 from ..models import CycleStatus, ReportingCycle
 
-# --- ISU and committee ----------------------------------------------------------------------------------
-
 
 @login_required
 def inbox(request):

@@ -18,8 +18,6 @@ from ..documents import diff_versions, document_sections, key_figures, receipt
 from ..forms import CompareForm
 from ..models import Report, ReportingCycle
 
-# --- public ---------------------------------------------------------------------------------------
-
 
 def public_list(request):
     """Submitted reports of a year: public documents."""

@@ -11,8 +11,6 @@ from .. import permissions, selectors, services
 from ..documents import receipt
 from ..forms import StartForm
 
-# --- the State's private pages ----------------------------------------------------------------------
-
 
 @login_required
 def my_reports(request):
