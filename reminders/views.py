@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.roles import require_isu
+from core.forms import add_service_errors
 from core.messages import saved_or_unchanged
 from states.models import State
 
@@ -81,9 +82,7 @@ def pause(request, iso3: str):
         try:
             services.reminder_pause(state=state, by=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            for field, errors in exc.message_dict.items():
-                for error in errors:
-                    form.add_error(field if field in form.fields else None, error)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Reminders paused for %(state)s.") % {"state": state})
             return redirect("reminders:state", iso3=state.iso3)

@@ -1,0 +1,29 @@
+"""Views of the reporting app, split by area; every view is importable from here (urls.py uses views.<name>)."""
+
+from .editor import report_amend, report_amend_discard, report_edit, report_start, report_submit
+from .isu import ca_without_gender, compliance_csv, cycle_list, cycle_settings, inbox, record_received
+from .public import public_list, public_report, version_document, version_pdf, version_print, versions_compare
+from .state import my_reports, report_overview, state_reports
+
+__all__ = [
+    "public_list",
+    "public_report",
+    "version_print",
+    "version_pdf",
+    "version_document",
+    "versions_compare",
+    "my_reports",
+    "state_reports",
+    "report_overview",
+    "report_start",
+    "report_edit",
+    "report_submit",
+    "report_amend",
+    "report_amend_discard",
+    "inbox",
+    "ca_without_gender",
+    "compliance_csv",
+    "record_received",
+    "cycle_list",
+    "cycle_settings",
+]

@@ -1,0 +1,200 @@
+"""Writing a report: starting it, editing its sections, submitting it, amending a submitted one."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from core.messages import saved_or_unchanged
+from core.text import strip_tree, warn_removed
+
+from .. import permissions, selectors, services
+from ..forms import StartForm
+from ..models import Report, ReportState
+from ..sections import (
+    SECTION_BY_KEY,
+    SECTIONS,
+    Mode,
+    SectionState,
+    bound_forms,
+    path_labels,
+    raw_from_post,
+    section_raw,
+)
+
+
+@login_required
+@require_POST
+def report_start(request, iso3: str, year: int):
+    state = permissions.get_state_for_user(request.user, iso3, write=True)
+    cycle = permissions.get_cycle_to_start(state, year)
+    form = StartForm(request.POST)
+    prefill = form.cleaned_data["prefill"] if form.is_valid() else False
+    already = Report.objects.filter(state=state, cycle=cycle).exists()
+    try:
+        report = services.report_start(state=state, cycle=cycle, by=request.user, prefill_from_last_year=prefill)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("reporting:overview", iso3=state.iso3, year=year)
+    if already:  # starting twice changes nothing
+        messages.info(request, _("This report was already started; nothing changed."))
+    elif report.prefilled_from_id:
+        messages.success(request, _("Report started from last year's submitted report. Check and update each section."))
+    else:
+        messages.success(request, _("Report started."))
+    return redirect("reporting:edit", iso3=state.iso3, year=year)
+
+
+def _editor_context(request, report, section, raw, form_kwargs, *, form=None, formset=None, checks=None):
+    if form is None:
+        form, formset = bound_forms(section, raw, strict=False, form_kwargs=form_kwargs)
+        form.is_valid()
+        if formset is not None:
+            formset.is_valid()
+    checks = checks if checks is not None else services.report_check(report=report, form_kwargs=form_kwargs)
+    index = [s.key for s in SECTIONS].index(section.key)
+    row = selectors.state_cycle_row(state=report.state, cycle=report.cycle)
+    return {
+        "report": report,
+        "row": row,
+        "section": section,
+        "mode": raw["mode"],
+        "modes": Mode.CHOICES,
+        "form": form,
+        "formset": formset,
+        "checks": checks,
+        "done": sum(1 for c in checks if c.is_done),
+        "previous_section": SECTIONS[index - 1] if index > 0 else None,
+        "next_section": SECTIONS[index + 1] if index + 1 < len(SECTIONS) else None,
+        "section_states": SectionState.LABELS,
+        "section_check": next(c for c in checks if c.section.key == section.key),
+    }
+
+
+@login_required
+def report_edit(request, iso3: str, year: int):
+    """The editor: one section at a time, saved as typed (valid or not), with a side list of sections."""
+    report = permissions.get_report_for_user(request.user, iso3, year, write=True)
+    if not report.is_editable:
+        messages.info(request, _("This report is submitted and read-only. Amend it to make changes."))
+        return redirect("reporting:overview", iso3=report.state.iso3, year=year)
+    key = request.POST.get("section") or request.GET.get("section") or SECTIONS[0].key
+    section = SECTION_BY_KEY.get(key)
+    if section is None:
+        raise Http404
+    form_kwargs = selectors.editor_form_kwargs()
+    if request.method == "POST":
+        raw, stripped = strip_tree(raw_from_post(section, request.POST, form_kwargs))
+        try:
+            token = int(request.POST.get("token", ""))
+        except ValueError:
+            token = 0
+        try:
+            update = services.report_save_draft(
+                report=report, data={section.key: raw}, by=request.user, expected_version_token=token
+            )
+        except services.StaleDraftError as exc:
+            # Keep everything the user typed on screen, show what the other person changed, and let
+            # them save again deliberately (with the current revision).
+            report.refresh_from_db()
+            context = _editor_context(request, report, section, raw, form_kwargs)
+            context["stale"] = exc
+            context["mode"] = raw["mode"]
+            return render(request, "reporting/edit.html", context, status=409)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            return redirect("reporting:overview", iso3=report.state.iso3, year=year)
+        saved_or_unchanged(
+            request, update.changed, _("Saved at %(time)s.") % {"time": timezone.localtime().strftime("%H:%M")}
+        )
+        warn_removed(request, path_labels(section, stripped))
+        target = section.key
+        action = request.POST.get("action")
+        if action == "next":
+            index = [s.key for s in SECTIONS].index(section.key)
+            if index + 1 < len(SECTIONS):
+                target = SECTIONS[index + 1].key
+        elif action == "check":
+            return redirect("reporting:submit", iso3=report.state.iso3, year=year)
+        return redirect(f"{reverse('reporting:edit', args=[report.state.iso3, year])}?section={target}")
+    raw = section_raw(report.draft_data, section.key)
+    return render(request, "reporting/edit.html", _editor_context(request, report, section, raw, form_kwargs))
+
+
+@login_required
+def report_submit(request, iso3: str, year: int):
+    """GET: the check (every problem, each a link to its field) and the confirmation. POST: submit."""
+    report = permissions.get_report_for_user(request.user, iso3, year, write=True)
+    if not report.is_editable:
+        return redirect("reporting:overview", iso3=report.state.iso3, year=year)
+    checks = services.report_check(report=report)
+    problems = services.report_problems(checks)
+    if request.method == "POST" and not problems:
+        try:
+            version = services.report_submit(report=report, by=request.user)
+        except services.ReportNotReady as exc:
+            problems = exc.problems
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            return redirect("reporting:overview", iso3=report.state.iso3, year=year)
+        else:
+            report.refresh_from_db()
+            if version.number > 1:
+                messages.success(
+                    request, _("Amendment submitted: version %(n)s is now public.") % {"n": version.number}
+                )
+            elif report.is_late:
+                messages.warning(request, _("Report submitted, after the deadline. It is now public."))
+            else:
+                messages.success(request, _("Report submitted on time. It is now public. Thank you."))
+            return redirect("reporting:overview", iso3=report.state.iso3, year=year)
+    row = selectors.state_cycle_row(state=report.state, cycle=report.cycle)
+    return render(
+        request,
+        "reporting/submit.html",
+        {
+            "report": report,
+            "row": row,
+            "problems": problems,
+            "checks": checks,
+            "done": sum(1 for c in checks if c.is_done),
+        },
+        status=200 if request.method == "GET" or not problems else 400,
+    )
+
+
+@login_required
+@require_POST
+def report_amend(request, iso3: str, year: int):
+    report = permissions.get_report_for_user(request.user, iso3, year, write=True)
+    already = report.workflow == ReportState.AMENDING  # amending twice changes nothing
+    try:
+        services.report_amend(report=report, by=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("reporting:overview", iso3=report.state.iso3, year=year)
+    saved_or_unchanged(
+        request,
+        not already,
+        _("Amendment started from version %(n)s, which stays public until you submit the new one.")
+        % {"n": report.current_version.number},
+    )
+    return redirect("reporting:edit", iso3=report.state.iso3, year=year)
+
+
+@login_required
+@require_POST
+def report_amend_discard(request, iso3: str, year: int):
+    report = permissions.get_report_for_user(request.user, iso3, year, write=True)
+    try:
+        services.report_amend_discard(report=report, by=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Amendment discarded; the submitted version is unchanged."))
+    return redirect("reporting:overview", iso3=report.state.iso3, year=year)

@@ -1,0 +1,115 @@
+"""Article 7 reports as everyone sees them: the public list, a report, its print page, PDF and document,
+comparing versions."""
+
+from django.conf import settings
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404
+from django.shortcuts import render
+from django.utils.translation import get_language, get_supported_language_variant
+from django.utils.translation import gettext as _
+
+from core import ratelimit
+from core.converters import year_from_query
+from core.net import client_ip
+from core.uploads import serve_file
+
+from .. import pdf, permissions, selectors
+from ..documents import diff_versions, document_sections, key_figures, receipt
+from ..forms import CompareForm
+from ..models import Report, ReportingCycle
+
+
+def public_list(request):
+    """Submitted reports of a year: public documents."""
+    years = list(ReportingCycle.objects.order_by("-year").values_list("year", flat=True))
+    current = selectors.current_cycle_year()
+    year = year_from_query(request.GET.get("year")) or next((y for y in years if y <= current), current)
+    reports = (
+        Report.objects.for_cycle(year)
+        .submitted()
+        .select_related("state", "cycle", "current_version")
+        .defer("draft_data", "current_version__content")
+        .order_by("state__name_en")
+    )
+    return render(request, "reporting/public_list.html", {"year": year, "years": years, "reports": reports})
+
+
+def public_report(request, iso3: str, year: int, number: int | None = None):
+    """A submitted report (its current version, or an earlier one): read-only, for anyone."""
+    report = permissions.get_report_for_user(request.user, iso3, year)
+    if not report.is_submitted:
+        raise Http404
+    if number is None:
+        version = report.current_version
+    else:
+        version = permissions.get_version_for_user(request.user, iso3, year, number)
+    versions = list(report.versions.order_by("number").only("number", "submitted_at", "received_on", "source"))
+    return render(
+        request,
+        "reporting/public_report.html",
+        {
+            "report": report,
+            "version": version,
+            "versions": versions,
+            "sections": document_sections(version.content),
+            "key_figures": key_figures(version),
+            "receipt": receipt(report),
+            "can_see_private": permissions.can_see_private(request.user, report.state),
+        },
+    )
+
+
+def _document_context(request, iso3: str, year: int, number: int) -> dict:
+    return pdf.document_context(permissions.get_version_for_user(request.user, iso3, year, number))
+
+
+def version_print(request, iso3: str, year: int, number: int):
+    return render(request, "reporting/print.html", _document_context(request, iso3, year, number) | {"screen": True})
+
+
+def version_pdf(request, iso3: str, year: int, number: int):
+    """A public document: rendered once per version and language, then served from storage;
+    throttled per client (each first rendering takes seconds)."""
+    if not ratelimit.hit("public-pdf", client_ip(request), settings.PUBLIC_PDF_RATE):
+        return ratelimit.too_many_requests(request, settings.PUBLIC_PDF_RATE)
+    version = permissions.get_version_for_user(request.user, iso3, year, number)
+    language = get_supported_language_variant(get_language() or settings.LANGUAGE_CODE)
+    name = pdf.version_pdf_stored(version, language)
+    filename = f"article7-{iso3.upper()}-{year}-v{number}-{language}.pdf"
+    response = FileResponse(default_storage.open(name, "rb"), filename=filename, content_type="application/pdf")
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def version_document(request, iso3: str, year: int, number: int):
+    """The document the State sent by e-mail (recorded by the ISU)."""
+    version = permissions.get_version_for_user(request.user, iso3, year, number)
+    if not version.document:
+        raise Http404
+    return serve_file(version.document, download_name=f"article7-{iso3.upper()}-{year}-v{number}-received")
+
+
+def versions_compare(request, iso3: str, year: int):
+    """The list of submitted versions; pick two to see what changed, section by section."""
+    report = permissions.get_report_for_user(request.user, iso3, year)
+    versions = selectors.report_versions(report)
+    if not versions:
+        raise Http404
+    form = CompareForm(request.GET or None)
+    diff = None
+    old = new = None
+    if len(versions) > 1:
+        by_number = {v.number: v for v in versions}
+        if form.is_bound and form.is_valid():
+            old, new = by_number.get(form.cleaned_data["a"]), by_number.get(form.cleaned_data["b"])
+            if old is None or new is None:
+                form.add_error(None, _("Choose two versions of this report."))
+        else:
+            old, new = versions[-2], versions[-1]
+        if old is not None and new is not None:
+            diff = diff_versions(old, new)
+    return render(
+        request,
+        "reporting/versions.html",
+        {"report": report, "versions": versions, "form": form, "diff": diff, "old": old, "new": new},
+    )
