@@ -4,6 +4,7 @@ section to the receipt, and its public page."""
 import datetime
 import html
 import re
+from decimal import Decimal
 
 import pytest
 import time_machine
@@ -63,14 +64,23 @@ def url(name: str, iso3: str) -> str:
     return reverse(f"reporting:{name}", args=[iso3, YEAR])
 
 
+def typed_in_french(value):
+    """A decimal of `complete_draft()` as a French delegate types it: 1250000.50 -> "1 250 000,50"."""
+    if isinstance(value, str) and re.fullmatch(r"\d+\.\d+", value):
+        whole, decimals = value.split(".")
+        return f"{int(whole):,}".replace(",", " ") + "," + decimals
+    return value
+
+
 def section_post(key: str, token: str, entry: dict) -> dict:
-    """What the editor's form sends for one section of `complete_draft()`."""
-    data = {"section": key, "token": token, "mode": entry["mode"], **entry["fields"]}
+    """What the editor's form sends for one section of `complete_draft()`, typed on a French page."""
+    fields = {name: typed_in_french(value) for name, value in entry["fields"].items()}
+    data = {"section": key, "token": token, "mode": entry["mode"], **fields}
     rows = entry["rows"]
     if key == "ca":
         data |= {"rows-TOTAL_FORMS": str(len(rows)), "rows-INITIAL_FORMS": "0"}
         for i, row in enumerate(rows):
-            data |= {f"rows-{i}-{name}": value for name, value in row.items()}
+            data |= {f"rows-{i}-{name}": typed_in_french(value) for name, value in row.items()}
     return data
 
 
@@ -132,7 +142,9 @@ def test_french_delegate_from_reminder_to_submitted_report(cast, delegate, djang
             response = client.post(edit, section_post(section.key, token, draft[section.key]))
             assert response.status_code == 302, (section.key, response.status_code)
         report = Report.objects.get(state=cast.state_a)
-        assert report.draft_data["ca"]["rows"][0]["amount"] == "150000.00"
+        # Kept as typed, with the language it was typed in (read with French rules at submission).
+        assert report.draft_data["ca"]["rows"][0]["amount"] == "150 000,00"
+        assert report.draft_data["ca"]["lang"] == "fr"
 
         # Check, then submit.
         submit = url("submit", cast.state_a.iso3)
@@ -144,6 +156,7 @@ def test_french_delegate_from_reminder_to_submitted_report(cast, delegate, djang
         assert "Accusé de réception" in receipt and "Présenté par" in receipt and "Awa Diop" in receipt
     report.refresh_from_db()
     assert report.workflow == ReportState.SUBMITTED
+    assert report.current_version.ca_rows.get().amount == Decimal("150000.00")
 
     # The public report reads in French, figures in French format.
     public = Client()

@@ -36,7 +36,7 @@ def _reset_growth():
 @pytest.fixture(autouse=True)
 def _no_cache(settings):
     """Measure the full computation, not the figures cached under the reports' stamp."""
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    settings.CACHES = {**settings.CACHES, "default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 
 
 def _rows(partner_state) -> list[dict]:
