@@ -5,11 +5,12 @@ loader must be idempotent (get_or_create / update_or_create on natural keys).
 """
 
 from dataclasses import dataclass, field
-from importlib import import_module
 from pathlib import Path
 
 import yaml
 from django.conf import settings
+
+from .modules import app_modules
 
 DATA_DIR = Path(settings.BASE_DIR) / "data"
 DEMO_PASSWORD = "demo-2023-cooperation"
@@ -33,15 +34,7 @@ class DemoContext:
 def demo_modules():
     """Each app's `demo` module that defines `load(ctx)`, in INSTALLED_APPS order (core's own
     `demo` module, this one, holds the helpers and loads nothing)."""
-    for app_label in settings.INSTALLED_APPS:
-        if "." in app_label:
-            continue
-        try:
-            module = import_module(f"{app_label}.demo")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{app_label}.demo":
-                raise
-            continue
+    for module in app_modules("demo"):
         if callable(getattr(module, "load", None)):
             yield module
 

@@ -6,9 +6,8 @@ panels in order, so a new app adds a panel without touching the others.
 """
 
 from dataclasses import dataclass, field
-from importlib import import_module
 
-from django.conf import settings
+from .modules import app_modules
 
 
 @dataclass
@@ -19,14 +18,7 @@ class Panel:
 
 
 def _panel_modules():
-    for app_label in settings.INSTALLED_APPS:
-        if "." in app_label:
-            continue
-        try:
-            yield import_module(f"{app_label}.panels")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{app_label}.panels":
-                raise
+    return app_modules("panels")
 
 
 def collect(hook: str, *args, **kwargs) -> list[Panel]:

@@ -13,11 +13,11 @@ the recipient's language) and `progress` (submitted / owed counts for the weekly
 
 import datetime
 from dataclasses import dataclass
-from importlib import import_module
 from typing import Protocol
 
-from django.conf import settings
 from django.utils import translation
+
+from core.modules import app_modules
 
 
 @dataclass(frozen=True)
@@ -93,18 +93,7 @@ class BaseDeadlineSource:
 
 
 def sources() -> list[DeadlineSource]:
-    found: list[DeadlineSource] = []
-    for app_label in settings.INSTALLED_APPS:
-        if "." in app_label:
-            continue
-        try:
-            module = import_module(f"{app_label}.deadlines")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{app_label}.deadlines":
-                raise
-            continue
-        found.extend(module.SOURCES)
-    return found
+    return [source for module in app_modules("deadlines") for source in module.SOURCES]
 
 
 def get_source(kind: str) -> DeadlineSource | None:
