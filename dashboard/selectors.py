@@ -170,15 +170,8 @@ def states_with_memberships() -> list[State]:
 
 def party_years(state: State, first: int, last: int) -> set[int]:
     """The years between `first` and `last` in which the State was a Party (as `State.is_party_in`)."""
-    years: set[int] = set()
-    for m in state.memberships.all():
-        end = last
-        if m.withdrawal_effective is not None:
-            w = m.withdrawal_effective
-            # Active in year y while the withdrawal takes effect after 1 January of y.
-            end = min(last, w.year if (w.month, w.day) != (1, 1) else w.year - 1)
-        years.update(range(max(first, m.entry_into_force.year), end + 1))
-    return years
+    memberships = state.memberships.all()
+    return {year for year in range(first, last + 1) if any(m.is_active_in(year) for m in memberships)}
 
 
 def _parties(year_from: int, year_to: int, states: list[State] | None = None) -> list[State]:
