@@ -34,7 +34,7 @@ class ApiTokenAuthentication(BaseAuthentication):
             else None
         )
         if token is None or not token.is_active() or not token.user.is_active:
-            from config.throttles import RefusedTokenThrottle
+            from .throttles import RefusedTokenThrottle
 
             throttle = RefusedTokenThrottle()
             if not throttle.allow_request(request, None):

@@ -4,7 +4,7 @@ word for word; English, the original language, and Spanish (our faithful renderi
 import datetime
 
 from committee.models import Committee
-from core.demo import DATA_DIR, DemoContext, upsert
+from core.demo import DATA_DIR, DemoContext, spanish_paragraphs, upsert
 from states.models import State
 
 from .labels import BODY
@@ -218,79 +218,9 @@ ANNEX_EN = [
     ),
 ]
 
-# Spanish: our faithful translation of the English original, in the Convention's Spanish terminology.
-PARAGRAPHS_ES = [
-    "El Comité se reunió por primera vez el 16 de enero de 2023 para examinar su plan de trabajo para 2023.",
-    "Entre febrero y mayo de 2023, el Comité, la Presidencia y los otros tres Comités de la Convención participaron "
-    "en reuniones bilaterales con Estados Partes para examinar los progresos realizados y las dificultades "
-    "encontradas en la aplicación de la Convención y en el cumplimiento de las obligaciones respectivas de los "
-    "Estados en las esferas temáticas de la Convención. Se trataba de los siguientes Estados: Bosnia y Herzegovina, "
-    "Camboya, Chad, Colombia, Etiopía, Guinea-Bissau, Iraq, Mauritania, República Democrática del Congo, Senegal, "
-    "Serbia, Somalia, Sri Lanka, Tayikistán, Türkiye y Zimbabwe.",
-    "El 9 de marzo de 2023, el Comité, la Presidencia y los otros tres Comités de la Convención participaron en un "
-    "taller destinado a recordar a los Estados Partes la importancia de respetar el plazo del 30 de abril para la "
-    "presentación de los informes anuales en virtud del artículo 7, y a alentarlos a incluir en sus informes "
-    "información cuantitativa y cualitativa detallada sobre el cumplimiento de sus compromisos en materia de "
-    "cooperación y asistencia, de conformidad con la *Guía para la presentación de informes*, y sobre el "
-    "cumplimiento de sus compromisos en virtud del Plan de Acción de Oslo. El Comité aprovechó el taller para seguir "
-    "promoviendo la herramienta de presentación de informes en línea y velar por que la cooperación y la asistencia, "
-    "así como el género y la diversidad, se tengan en cuenta en los informes de los Estados Partes.",
-    "El 1 de mayo de 2023, el Comité distribuyó un cuestionario con el fin de mejorar su conocimiento de las "
-    "actividades de cooperación y asistencia en curso y pasadas y de comprender mejor los progresos realizados en "
-    "la aplicación de las medidas #42 a #47 del Plan de Acción de Oslo 2020-2024, con miras a la Quinta Conferencia "
-    "de Examen, que se celebraría el año siguiente.",
-    "Con miras a las Reuniones entre períodos de sesiones del 19, 20 y 21 de junio de 2023, el Comité elaboró "
-    "observaciones preliminares basadas en la información facilitada por los Estados Partes en sus informes "
-    "presentados en virtud del artículo 7. Presentó estas observaciones preliminares en las Reuniones entre "
-    "períodos de sesiones.",
-    "En las Reuniones entre períodos de sesiones del 19, 20 y 21 de junio de 2023, el Comité organizó una mesa "
-    "redonda sobre el tema «La cooperación y la asistencia y el Plan de Acción de Oslo: hacia una mejor cooperación y "
-    "asistencia», en la que los participantes examinaron las tendencias de la financiación desde la Cuarta "
-    "Conferencia de Examen, los éxitos logrados y las lecciones aprendidas en la movilización de fuentes innovadoras "
-    "de financiación, la difícil situación de los Estados Partes que están a punto de cumplir sus obligaciones y la "
-    "manera de mejorar la coordinación entre las partes interesadas de cara a la Quinta Conferencia de Examen y más "
-    "allá, con el fin de reforzar el apoyo a los Estados Partes en sus esfuerzos por cumplir las obligaciones que "
-    "les incumben en virtud del artículo 5 dentro de los plazos establecidos y de garantizar la plena aplicación del "
-    "artículo 6 de la Convención.",
-    "Con miras a las Reuniones entre períodos de sesiones del 19, 20 y 21 de junio de 2023, el Comité prestó apoyo "
-    "al Senegal en la organización de una reunión sobre el enfoque individualizado, celebrada el 21 de junio. Esas "
-    "reuniones brindaron al Senegal la oportunidad de hacer balance, junto con las partes interesadas, del estado de "
-    "ejecución de sus programas de acción contra las minas y de las dificultades que enfrenta a ese respecto. Se ha "
-    "preparado un informe final sobre esas reuniones, que se publicará en la página dedicada al Senegal del sitio "
-    "web de la Convención.",
-    "Además, con miras a la Vigésima Primera Reunión de los Estados Partes, el Comité colaboró con Somalia y "
-    "Tayikistán, que expresaron su deseo de beneficiarse del enfoque individualizado al margen de la Vigésima "
-    "Primera Reunión de los Estados Partes.",
-    "En 2022, el Comité puso en marcha la herramienta de presentación de informes en línea para ayudar a los Estados "
-    "Partes a preparar y presentar sus informes en virtud del artículo 7. Siguió promoviendo la herramienta y "
-    "alentando su uso voluntario con miras al plazo de presentación de informes del 30 de abril de 2023.",
-    "El Comité actualizó el mandato del Fondo de Cooperación y Asistencia y comenzó a trabajar con Nigeria en la "
-    "utilización del Fondo, con el apoyo de la Dependencia de Apoyo para la Aplicación y otros asociados.",
-    "El Comité seguirá alentando y ayudando a los Estados Partes a beneficiarse del enfoque individualizado al margen "
-    "de las Reuniones entre períodos de sesiones y de la Quinta Conferencia de Examen, que se celebrará en 2024.",
-    "El Comité seguirá alentando a los Estados Partes a mantener un diálogo periódico con las partes interesadas "
-    "nacionales, en particular mediante el establecimiento de plataformas nacionales de acción contra las minas.",
-    "El Comité sigue considerando que la transparencia y la presentación de informes fiables son esenciales para "
-    "mejorar la cooperación y la asistencia. En este contexto, seguirá alentando el uso voluntario de la herramienta "
-    "de presentación de informes en línea para el período de presentación de informes de 2024.",
-    "El Comité procurará fortalecer el Fondo de Cooperación y Asistencia a fin de apoyar el intercambio de buenas "
-    "prácticas y facilitar la cooperación Sur-Sur.",
-    "El Comité procurará determinar las medidas que podrían adoptarse para reforzar la coordinación de los donantes "
-    "a fin de ayudar a los Estados Partes afectados por las minas a cumplir sus obligaciones de desminado en virtud "
-    "del artículo 5 de la Convención.",
-    "El Comité seguirá reforzando la coordinación entre su labor y la del Comité sobre la Aplicación del Artículo 5, "
-    "el Comité sobre Asistencia a las Víctimas y otras partes interesadas.",
-    "Además, con el apoyo de la Dependencia de Apoyo para la Aplicación, el Comité seguirá buscando oportunidades "
-    "para reforzar la cooperación y la asistencia a fin de ayudar a los Estados Partes afectados por las minas a "
-    "aplicar el artículo 5 y a cumplir sus compromisos en materia de asistencia a las víctimas, mediante actividades "
-    "en Ginebra y en los planos regional y nacional.",
-    "Para garantizar que el Comité tenga en cuenta el género y la diversidad en su labor, el coordinador de "
-    "cuestiones de género tomó la iniciativa de elaborar un plan de trabajo sobre género y diversidad para 2023 e "
-    "informará de sus conclusiones a la Vigésima Primera Reunión de los Estados Partes.",
-    "El Comité se basará en la Decisión del Consejo de la Unión Europea para velar por que las cuestiones de "
-    "cooperación y asistencia se tengan en cuenta en los diálogos nacionales y regionales sobre el desminado y la "
-    "asistencia a las víctimas.",
-]
+# Spanish: our faithful translation of the English original (data/conclusions-2023-es.yaml, which
+# meetings/demo.py also reads for the priority actions).
+PARAGRAPHS_ES = spanish_paragraphs()
 
 ANNEX_ES = [
     "Desde la Conferencia de Examen de Oslo y la aprobación del Plan de Acción de Oslo, la función de los "

@@ -355,10 +355,9 @@ def batch_create(*, document: ConclusionsDocument, by) -> ExportBatch:
     from ops.tasks import enqueue_on_commit
 
     from .selectors import document_languages
-    from .tasks import export_batch_task
 
     batch = ExportBatch.objects.create(document=document, created_by=by, languages=document_languages(document))
-    enqueue_on_commit(export_batch_task, batch.pk)
+    enqueue_on_commit("conclusions.export_batch", batch.pk)  # conclusions/tasks.py
     return batch
 
 

@@ -1,5 +1,6 @@
 from celery import shared_task
 
+from . import services
 from .models import ExportBatch
 
 
@@ -16,8 +17,6 @@ from .models import ExportBatch
 )
 def export_batch_task(self, batch_id: int) -> int:
     """Export every language of a document and zip them (see services.batch_run)."""
-    from .services import batch_run
-
     batch = ExportBatch.objects.select_related("document__committee", "created_by").get(pk=batch_id)
-    batch_run(batch=batch)
+    services.batch_run(batch=batch)
     return batch.pk

@@ -268,9 +268,9 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_THROTTLE_CLASSES": [
-        "config.throttles.AnonThrottle",
-        "config.throttles.UserThrottle",
-        "config.throttles.TokenThrottle",
+        "accounts.throttles.AnonThrottle",
+        "accounts.throttles.UserThrottle",
+        "accounts.throttles.TokenThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": env("API_THROTTLE_ANON", default="60/minute"),

@@ -31,6 +31,12 @@ class DemoContext:
             self.stdout.write(message)
 
 
+def spanish_paragraphs() -> list[str]:
+    """The Spanish 2023 conclusions, one string per paragraph (used by the conclusions and meetings demos)."""
+    with open(DATA_DIR / "conclusions-2023-es.yaml", encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
 def demo_modules():
     """Each app's `demo` module that defines `load(ctx)`, in INSTALLED_APPS order (core's own
     `demo` module, this one, holds the helpers and loads nothing)."""

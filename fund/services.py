@@ -116,9 +116,7 @@ def _record(
         by=by,
         note=note,
     )
-    from . import tasks  # the task module imports the e-mails, which import nothing from here
-
-    enqueue_on_commit(tasks.send_step_email, event.pk)  # kept in the outbox if Redis is down
+    enqueue_on_commit("fund.tasks.send_step_email", event.pk)  # kept in the outbox if Redis is down
     return event
 
 

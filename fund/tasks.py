@@ -7,6 +7,7 @@ from .models import ApplicationEvent
 
 
 @shared_task(
+    name="fund.tasks.send_step_email",
     autoretry_for=(SMTPException, OSError),
     max_retries=5,
     retry_backoff=30,

@@ -11,7 +11,7 @@ import re
 from django.core.files.base import ContentFile
 
 from committee.models import Committee
-from core.demo import DATA_DIR, DemoContext, upsert
+from core.demo import DATA_DIR, DemoContext, spanish_paragraphs, upsert
 from states.models import Organisation, State
 
 from .models import (
@@ -421,8 +421,8 @@ def load(ctx: DemoContext) -> None:
     )
 
     # 11-19. Priority actions for 2023-2024: English summarised from the yaml, French from the seed, Spanish as
-    # in the Spanish conclusions.
-    from conclusions.demo import PARAGRAPHS_ES
+    # in the Spanish conclusions (data/conclusions-2023-es.yaml; meetings never imports conclusions).
+    PARAGRAPHS_ES = spanish_paragraphs()
 
     period, _ = upsert(
         PriorityActionPeriod, committee=ca, start_year=2023, end_year=2024, defaults={"adopted_at": msp21}

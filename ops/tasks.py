@@ -1,8 +1,11 @@
 """Enqueueing that survives a broker outage (a small transactional outbox and a circuit breaker).
 
-`enqueue_on_commit(task, *args)` publishes after the transaction commits. When the broker cannot
-be reached within the publish timeouts (config/settings.py), the task is stored as a PendingTask
-instead of failing the request; `flush_pending_tasks` (every minute from beat, and
+`enqueue_on_commit("app.task_name", *args)` publishes after the transaction commits. Services name
+the task (its registered `name`) instead of importing it, so a services module never imports its
+own app's tasks module: tasks import services, never the reverse (tests/test_import_direction.py).
+
+When the broker cannot be reached within the publish timeouts (config/settings.py), the task is
+stored as a PendingTask instead of failing the request; `flush_pending_tasks` (every minute from beat, and
 `manage.py flush_pending_tasks`) sends them once the broker is back.
 
 After a failed publish the breaker stays open for BROKER_BREAKER_SECONDS: while it is open nothing
@@ -58,20 +61,40 @@ def _send(send, name: str) -> str:
     return ""
 
 
+def _registered(name: str):
+    """The task registered as `name`; imports the apps' tasks modules first if none has been yet."""
+    if name not in current_app.tasks:
+        current_app.loader.import_default_modules()  # runs the autodiscovery of config/celery.py
+    return current_app.tasks[name]  # KeyError: no task has that name (a typo is not a broker outage)
+
+
+def _sender(task, args: tuple, kwargs: dict):
+    """(name, send) for `task`, a registered task name or a task object."""
+    if not isinstance(task, str):
+        return task.name, lambda: task.apply_async(args=args, kwargs=kwargs)
+    if current_app.conf.task_always_eager:  # no broker (tests, no REDIS_URL): run it here, as before
+        registered = _registered(task)
+        return task, lambda: registered.apply_async(args=args, kwargs=kwargs)
+    return task, lambda: current_app.send_task(task, args=list(args), kwargs=kwargs)
+
+
 def publish(task, *args, **kwargs) -> bool:
-    """Send `task` to the broker now, unless the breaker is open. True when published."""
-    return not _send(lambda: task.apply_async(args=args, kwargs=kwargs), task.name)
+    """Send `task` (a name or a task) to the broker now, unless the breaker is open. True when published."""
+    name, send = _sender(task, args, kwargs)
+    return not _send(send, name)
 
 
 def enqueue(task, *args, **kwargs) -> bool:
     """Publish now; when the broker is down keep the task for later. Returns True when published."""
-    error = _send(lambda: task.apply_async(args=args, kwargs=kwargs), task.name)
+    name, send = _sender(task, args, kwargs)
+    error = _send(send, name)
     if error:
-        PendingTask.objects.create(task_name=task.name, args=list(args), kwargs=kwargs, last_error=error[:2000])
+        PendingTask.objects.create(task_name=name, args=list(args), kwargs=kwargs, last_error=error[:2000])
     return not error
 
 
 def enqueue_on_commit(task, *args, **kwargs) -> None:
+    """`enqueue` once the transaction commits. `task`: the task's registered name (or the task)."""
     transaction.on_commit(lambda: enqueue(task, *args, **kwargs))
 
 

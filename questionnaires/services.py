@@ -242,8 +242,6 @@ def questionnaire_set_recipients(
 @transaction.atomic
 def questionnaire_circulate(*, questionnaire: Questionnaire, by, today: datetime.date | None = None) -> Questionnaire:
     """Mark the questionnaire circulated and e-mail its recipients once the transaction commits."""
-    from .tasks import send_circulation
-
     today = today or timezone.localdate()
     q = Questionnaire.objects.select_for_update().get(pk=questionnaire.pk)
     errors = {}
@@ -264,7 +262,7 @@ def questionnaire_circulate(*, questionnaire: Questionnaire, by, today: datetime
     q.circulated_at = timezone.now()
     q.circulated_by = by
     q.save(update_fields=["circulated_at", "circulated_by"])
-    enqueue_on_commit(send_circulation, q.pk)
+    enqueue_on_commit("questionnaires.tasks.send_circulation", q.pk)
     return q
 
 

@@ -7,6 +7,7 @@ from .models import Questionnaire
 
 
 @shared_task(
+    name="questionnaires.tasks.send_circulation",
     autoretry_for=(SMTPException, OSError),
     max_retries=5,
     retry_backoff=30,

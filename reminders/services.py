@@ -30,6 +30,10 @@ from .registry import Obligation
 
 log = logging.getLogger(__name__)
 
+# The tasks this module enqueues, by their registered names (reminders/tasks.py imports this module).
+SEND_REMINDER = "reminders.tasks.send_reminder"
+SEND_DIGEST = "reminders.tasks.send_digest"
+
 # Errors worth retrying (SMTP errors are OSErrors too: refused connection, timeout, 4xx replies).
 RETRYABLE = (OSError,)
 
@@ -54,8 +58,9 @@ class PassResult:
     no_contact: list[selectors.ObligationRow] = field(default_factory=list)
 
 
-def _enqueue(task, pk: int, *, deferred: list[int] | None = None, on_failure=None) -> None:
-    """Publish `task(pk)` after commit, without waiting on a broker that is down (ops.tasks.publish).
+def _enqueue(task: str, pk: int, *, deferred: list[int] | None = None, on_failure=None) -> None:
+    """Publish the task named `task` with `pk` after commit, without waiting on a broker that is down
+    (ops.tasks.publish). By name: this module never imports reminders.tasks, which imports it.
 
     When it cannot be published the row stays claimed: `pk` is added to `deferred` and the reaper
     sends it once the claim is stale.
@@ -74,8 +79,6 @@ def _enqueue(task, pk: int, *, deferred: list[int] | None = None, on_failure=Non
 
 
 def _claim(item: selectors.PlannedReminder, deferred: list[int]) -> SentReminder | None:
-    from .tasks import send_reminder
-
     ob = item.obligation
     try:
         with transaction.atomic():
@@ -92,7 +95,7 @@ def _claim(item: selectors.PlannedReminder, deferred: list[int]) -> SentReminder
                 path=ob.path,
                 object_id=ob.object_id,
             )
-            _enqueue(send_reminder, record.pk, deferred=deferred)
+            _enqueue(SEND_REMINDER, record.pk, deferred=deferred)
     except IntegrityError:
         return None  # another pass claimed it first
     return record
@@ -107,7 +110,7 @@ class ReapResult:
     deferred_digests: list[int] = field(default_factory=list)
 
 
-def _reap(model, task, now: datetime.datetime, requeued: list[int], deferred: list[int]) -> None:
+def _reap(model, task: str, now: datetime.datetime, requeued: list[int], deferred: list[int]) -> None:
     stale = model.objects.filter(status__in=OPEN_STATUSES, updated_at__lt=now - stale_after())
     for pk, updated_at in stale.values_list("pk", "updated_at"):
         # Only the reaper whose update wins re-enqueues it.
@@ -127,12 +130,10 @@ def reminder_claims_reap(*, now: datetime.datetime | None = None, deferred: list
     Each is re-enqueued by one reaper only (an `update()` on its `updated_at` decides). One that
     cannot be published (broker down) keeps its old `updated_at`, so the next reaper retries it.
     """
-    from .tasks import send_digest, send_reminder
-
     now = now or timezone.now()
     result = ReapResult(deferred=deferred if deferred is not None else [])
-    _reap(SentReminder, send_reminder, now, result.requeued, result.deferred)
-    _reap(SentDigest, send_digest, now, result.digests, result.deferred_digests)
+    _reap(SentReminder, SEND_REMINDER, now, result.requeued, result.deferred)
+    _reap(SentDigest, SEND_DIGEST, now, result.digests, result.deferred_digests)
     if result.requeued or result.digests:
         log.warning("Reminders: re-queued %s reminders, %s digests", len(result.requeued), len(result.digests))
     return result
@@ -237,14 +238,12 @@ def sent_reminder_deliver(*, sent_reminder_id: int, final_attempt: bool = True) 
 @transaction.atomic
 def sent_reminder_retry(*, record: SentReminder, by: User) -> SentReminder:
     """Send a failed reminder again (ISU action)."""
-    from .tasks import send_reminder
-
     record = SentReminder.objects.select_for_update().get(pk=record.pk)
     if record.status != Status.FAILED:
         raise ValidationError(_("Only a failed reminder can be sent again."))
     record.status, record.last_error = Status.CLAIMED, ""
     record.save(update_fields=["status", "last_error", "updated_at"])
-    _enqueue(send_reminder, record.pk)  # broker down: stays claimed, the reaper sends it later
+    _enqueue(SEND_REMINDER, record.pk)  # broker down: stays claimed, the reaper sends it later
     log.info("Reminder %s re-queued by %s", record.pk, by.pk)
     return record
 
@@ -279,15 +278,13 @@ def week_of(day: datetime.date) -> datetime.date:
 
 def weekly_digest_send(*, today: datetime.date | None = None) -> list[SentDigest]:
     """Claim this week's digest for every chair and ISU member and enqueue it (once per week each)."""
-    from .tasks import send_digest
-
     today = today or geneva_today()
     claimed = []
     for user in digest_recipients():
         try:
             with transaction.atomic():
                 record = SentDigest.objects.create(week=week_of(today), recipient=user, email=user.email)
-                _enqueue(send_digest, record.pk)
+                _enqueue(SEND_DIGEST, record.pk)
         except IntegrityError:
             continue
         claimed.append(record)

@@ -30,7 +30,9 @@ def _date(value: str | None) -> datetime.date | None:
     return datetime.date.fromisoformat(value) if value else None
 
 
-@shared_task(soft_time_limit=540, time_limit=600, max_retries=0, expires=20 * 3600)
+@shared_task(
+    name="reminders.tasks.run_reminder_pass", soft_time_limit=540, time_limit=600, max_retries=0, expires=20 * 3600
+)
 def run_reminder_pass(today: str | None = None) -> dict:
     """The daily pass (beat). `today` (YYYY-MM-DD) replays a given day."""
     result = services.reminder_pass(today=_date(today))
@@ -43,14 +45,14 @@ def run_reminder_pass(today: str | None = None) -> dict:
     }
 
 
-@shared_task(soft_time_limit=100, time_limit=120, max_retries=0, expires=240)
+@shared_task(name="reminders.tasks.reap_stale_claims", soft_time_limit=100, time_limit=120, max_retries=0, expires=240)
 def reap_stale_claims() -> dict:
     """Every few minutes (beat): re-enqueue the reminders and digests claimed but never sent."""
     result = services.reminder_claims_reap()
     return {"requeued": len(result.requeued), "digests": len(result.digests), "deferred": len(result.deferred)}
 
 
-@shared_task(bind=True, **SEND_OPTIONS)
+@shared_task(name="reminders.tasks.send_reminder", bind=True, **SEND_OPTIONS)
 def send_reminder(self, sent_reminder_id: int) -> str | None:
     record = services.sent_reminder_deliver(
         sent_reminder_id=sent_reminder_id, final_attempt=self.request.retries >= self.max_retries
@@ -58,12 +60,18 @@ def send_reminder(self, sent_reminder_id: int) -> str | None:
     return record.status if record else None
 
 
-@shared_task(soft_time_limit=540, time_limit=600, max_retries=0, expires=6 * 24 * 3600)
+@shared_task(
+    name="reminders.tasks.run_weekly_digest",
+    soft_time_limit=540,
+    time_limit=600,
+    max_retries=0,
+    expires=6 * 24 * 3600,
+)
 def run_weekly_digest(today: str | None = None) -> int:
     return len(services.weekly_digest_send(today=_date(today)))
 
 
-@shared_task(bind=True, **SEND_OPTIONS)
+@shared_task(name="reminders.tasks.send_digest", bind=True, **SEND_OPTIONS)
 def send_digest(self, sent_digest_id: int) -> str | None:
     record = services.digest_deliver(
         sent_digest_id=sent_digest_id, final_attempt=self.request.retries >= self.max_retries

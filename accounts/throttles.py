@@ -13,7 +13,7 @@ from redis.exceptions import RedisError
 from rest_framework.settings import api_settings
 from rest_framework.throttling import SimpleRateThrottle
 
-from accounts.models import ApiToken
+from .models import ApiToken
 
 logger = logging.getLogger(__name__)
 
