@@ -2,10 +2,14 @@
 
 A pytest plugin (see the root conftest.py)."""
 
+import contextlib
+import fcntl
+import hashlib
 import os
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from email import message_from_string
 from pathlib import Path
@@ -100,12 +104,26 @@ class Worker:
         return messages
 
 
+@contextlib.contextmanager
+def _one_worker_at_a_time(redis_url: str):
+    """pytest-xdist runs tests in parallel processes, all on the same Redis: two real workers would
+    take (or purge) each other's tasks. A file lock lets one test at a time have a worker."""
+    name = hashlib.sha1(redis_url.encode()).hexdigest()[:12]
+    with open(Path(tempfile.gettempdir()) / f"apmbc-real-worker-{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
 @pytest.fixture
 def real_worker(tmp_path, require_redis, settings):
     """A started Celery worker subprocess; the test's tasks go to Redis for it."""
-    worker = Worker(tmp_path, require_redis)
-    settings.CELERY_TASK_ALWAYS_EAGER = False  # enqueue on Redis for the worker
-    try:
-        yield worker.start()
-    finally:
-        worker.stop()
+    with _one_worker_at_a_time(require_redis):
+        worker = Worker(tmp_path, require_redis)
+        settings.CELERY_TASK_ALWAYS_EAGER = False  # enqueue on Redis for the worker
+        try:
+            yield worker.start()
+        finally:
+            worker.stop()
