@@ -29,6 +29,9 @@ class AuditEventAdmin(core_admin.ModelAdmin):
     def has_change_permission(self, request, obj=None):
         return False
 
+    def has_delete_permission(self, request, obj=None):
+        return False  # revoked through accounts.services.api_token_revoke, which the audit log records
+
 
 @admin.register(ApiToken)
 class ApiTokenAdmin(core_admin.ModelAdmin):

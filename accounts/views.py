@@ -1,3 +1,5 @@
+import time
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
@@ -61,24 +63,23 @@ def api_token_create(request):
             else:
                 # Post/redirect/get: the secret waits in the session for the one page that shows it,
                 # so that reloading that page never makes a second token.
-                request.session[CREATED_SECRET] = {"id": token.pk, "secret": secret}
+                request.session[CREATED_SECRET] = {"id": token.pk, "secret": secret, "at": time.time()}
                 messages.success(request, _("Token “%(name)s” created.") % {"name": token.name})
                 return redirect("accounts:api_token_created", pk=token.pk)
     return render(request, "accounts/api_token_form.html", {"form": form})
 
 
 CREATED_SECRET = "api_token_created"
+CREATED_SECRET_SECONDS = 300
 
 
 @login_required
 def api_token_created(request, pk: int):
     """The new token's secret, shown once: the session forgets it as this page is rendered."""
     token = permissions.get_own_api_token(request.user, pk)
-    kept = request.session.get(CREATED_SECRET) or {}
-    secret = None
-    if kept.get("id") == token.pk:
-        secret = kept["secret"]
-        del request.session[CREATED_SECRET]
+    kept = request.session.pop(CREATED_SECRET, None) or {}  # shown once, and only soon after creation
+    fresh = time.time() - kept.get("at", 0) < CREATED_SECRET_SECONDS
+    secret = kept["secret"] if kept.get("id") == token.pk and fresh else None
     response = render(
         request,
         "accounts/api_token_created.html",

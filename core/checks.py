@@ -38,8 +38,32 @@ def check_secret_key(app_configs=None, **kwargs) -> list[Error]:
     ]
 
 
+RATE_SETTINGS = ("PUBLIC_PDF_RATE", "PASSWORD_RESET_RATE_PER_CLIENT", "PASSWORD_RESET_RATE_PER_ADDRESS")
+
+
+@register(Tags.security)
+def check_rates(app_configs=None, **kwargs) -> list[Error]:
+    """A rate limit the app cannot read would answer 500 on the pages it guards: refuse it at start."""
+    from .ratelimit import parse_rate
+
+    errors = []
+    for name in RATE_SETTINGS:
+        try:
+            parse_rate(getattr(settings, name))
+        except (ValueError, TypeError):
+            errors.append(
+                Error(
+                    f"{name} = {getattr(settings, name)!r} is not a rate.",
+                    hint="e.g. 10/m or 10/minute",
+                    id="core.E002",
+                )
+            )
+    return errors
+
+
 def refuse_insecure_start() -> None:
-    """Called by the WSGI/ASGI application and the Celery worker, which do not run system checks."""
+    """Called by the WSGI application (config/wsgi.py) and the Celery worker and beat, which do not run
+    system checks."""
     problem = _secret_key_problem()
     if problem is not None:
         raise ImproperlyConfigured(f"{problem} Refusing to start with DEBUG off (see deploy/README.md).")

@@ -71,6 +71,8 @@ class NumberField(forms.Field):
 
     def to_python(self, value):
         if isinstance(value, int | Decimal) and not isinstance(value, bool):
+            if self.is_integer and Decimal(value) != Decimal(value).to_integral_value():
+                raise ValidationError(_("Type a whole number."), code="not_whole")  # never truncated
             return int(value) if self.is_integer else Decimal(value)
         if value in self.empty_values:
             return None

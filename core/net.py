@@ -28,7 +28,7 @@ def client_ip(request) -> str | None:
     if count <= 0:
         return remote
     forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if a.strip()]
-    if not forwarded:
-        return remote
-    candidate = forwarded[-min(count, len(forwarded))]
+    if len(forwarded) < count:
+        return remote  # fewer entries than trusted proxies: the request did not come through them all
+    candidate = forwarded[-count]
     return candidate if _valid(candidate) else remote

@@ -14,11 +14,14 @@ UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
 
 def parse_rate(rate: str) -> tuple[int, int]:
-    """ "5/m" -> (5, 60): at most 5 in a window of 60 seconds ("10/15m" is 10 in 15 minutes)."""
-    count, _, period = rate.partition("/")
-    unit = period[-1:]
-    multiplier = int(period[:-1] or 1)
-    return int(count), multiplier * UNITS[unit]
+    """ "5/m" -> (5, 60): at most 5 in a window of 60 seconds ("10/15m" is 10 in 15 minutes). DRF's
+    words are read too ("10/minute", "3/hour"), as the API throttles' settings use them."""
+    count, _, period = rate.strip().partition("/")
+    digits = "".join(c for c in period if c.isdigit())
+    unit = period[len(digits) :][:1].lower()
+    if unit not in UNITS or not count.strip().isdigit():
+        raise ValueError(f"not a rate: {rate!r} (e.g. 10/m, 10/15m, 10/minute)")
+    return int(count), int(digits or 1) * UNITS[unit]
 
 
 def digest(value: str) -> str:

@@ -2,7 +2,8 @@
 
 PostgreSQL refuses NUL in text and JSON (a 500), and the others break the exports (XML in XLSX,
 PDF) while being invisible on screen. Tab, line feed and carriage return are text.
-- Forms: every CharField refuses them next to the field (core.forms_patch); on screen they show as
+- Forms: every text field (core.fields.CharField, which core.fields.ModelForm and core.admin put on
+  model fields) refuses them next to the field; on screen they show as
   U+FFFD so that the user sees where they are.
 - Drafts saved as typed, valid or not (report sections and C&A rows, questionnaire answers): their
   services strip them (`strip_tree`), and the views say so.

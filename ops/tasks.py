@@ -103,10 +103,9 @@ def pending_flush(*, limit: int = 500) -> int:
     breaker.reset()  # flushing is the probe: it always tries the broker
     sent = 0
     for pending in PendingTask.objects.order_by("created_at")[:limit]:
-
-        def send(pending=pending):
-            current_app.send_task(pending.task_name, args=pending.args, kwargs=pending.kwargs)
-
+        # Through _sender: without a broker (eager) the kept task runs here again, instead of being
+        # handed to Celery's in-memory transport, which nothing consumes.
+        _name, send = _sender(pending.task_name, tuple(pending.args), pending.kwargs)
         error = _send(send, pending.task_name)
         if error:
             PendingTask.objects.filter(pk=pending.pk).update(attempts=pending.attempts + 1, last_error=error[:2000])

@@ -105,8 +105,10 @@ def cycle_create(
 
 
 @transaction.atomic
-def cycle_update(*, cycle: ReportingCycle, deadline: datetime.date, note: str, by: User | None = None) -> bool:
-    """Change the cycle's deadline and note; True only when something changed (compared with the stored row)."""
+def cycle_update(
+    *, cycle: ReportingCycle, deadline: datetime.date, note: str, by: User | None = None
+) -> Update[ReportingCycle]:
+    """Change the cycle's deadline and note; says what changed, compared with the stored row."""
     stored = ReportingCycle.objects.select_for_update().get(pk=cycle.pk)
     errors = _cycle_errors(year=stored.year, deadline=deadline)
     if errors:
@@ -115,12 +117,12 @@ def cycle_update(*, cycle: ReportingCycle, deadline: datetime.date, note: str, b
         name for name, value in (("deadline", deadline), ("note", note.strip())) if getattr(stored, name) != value
     ]
     if not changed:
-        return False
+        return Update(cycle)
     stored.deadline, stored.note = deadline, note.strip()
     stored._history_user = by
     stored.save(update_fields=changed)
     cycle.deadline, cycle.note = stored.deadline, stored.note
-    return True
+    return Update(cycle, tuple(changed))
 
 
 CYCLE_OPENING_LEAD = datetime.timedelta(days=31)

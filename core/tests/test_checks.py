@@ -74,3 +74,17 @@ def test_check_deploy_with_debug_off_and_no_secret_key_in_the_environment_fails(
 def test_check_deploy_with_a_secret_key_passes():
     result = _check_in_subprocess({"DEBUG": "false", "SECRET_KEY": GOOD_KEY})
     assert result.returncode == 0, result.stderr
+
+
+def test_a_deployment_copied_from_env_example_refuses_to_start_until_its_key_is_replaced():
+    """deploy/env.example turns DEBUG off, so its placeholder key is refused (systemd loads that file)."""
+    example = {}
+    for line in (django_settings.BASE_DIR / "deploy" / "env.example").read_text().splitlines():
+        if line and not line.startswith("#"):
+            key, value = line.split("=", 1)
+            example[key] = value
+    assert example["DEBUG"] == "false"
+    keep = {k: example[k] for k in ("DEBUG", "SECRET_KEY", "ALLOWED_HOSTS")}
+    result = _check_in_subprocess(keep)
+    assert result.returncode != 0 and "core.E001" in result.stderr
+    assert _check_in_subprocess({**keep, "SECRET_KEY": GOOD_KEY}).returncode == 0

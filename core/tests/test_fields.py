@@ -203,3 +203,10 @@ def test_plain_digits_of_older_drafts_still_read_right_and_a_dotted_count_is_not
         form.fields["count"].locale = PLAIN
         assert not form.is_valid()
         assert "12.000" in form.errors["count"][0]
+
+
+def test_a_decimal_given_to_a_whole_number_field_is_refused_not_truncated():
+    field = NumberField()
+    with pytest.raises(forms.ValidationError):
+        field.clean(Decimal("12.7"))
+    assert field.clean(Decimal("12")) == 12

@@ -37,6 +37,12 @@ def test_behind_two_proxies(settings):
     assert client_ip(_request(PROXY, f"1.2.3.4, {COLLEAGUE}, 10.0.0.2")) == COLLEAGUE
 
 
+def test_fewer_entries_than_trusted_proxies_are_not_trusted(settings):
+    """A request that did not come through every proxy: its leftmost entry is the client's own word."""
+    settings.TRUSTED_PROXY_COUNT = 2
+    assert client_ip(_request(PROXY, "1.2.3.4")) == PROXY
+
+
 def test_garbage_falls_back_to_the_connecting_address(settings):
     settings.TRUSTED_PROXY_COUNT = 1
     assert client_ip(_request(PROXY, "not-an-address")) == PROXY

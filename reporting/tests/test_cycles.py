@@ -179,8 +179,8 @@ def test_cycle_create_and_update_say_whether_anything_changed():
     cycle, created = services.cycle_create(year=2024, note="n")
     assert created and cycle.deadline == datetime.date(2025, 4, 30)
     assert services.cycle_create(year=2024) == (cycle, False)
-    assert services.cycle_update(cycle=cycle, deadline=cycle.deadline, note="n") is False
-    assert services.cycle_update(cycle=cycle, deadline=cycle.deadline, note="changed") is True
+    assert services.cycle_update(cycle=cycle, deadline=cycle.deadline, note="n").changed == ()
+    assert services.cycle_update(cycle=cycle, deadline=cycle.deadline, note="changed").changed == ("note",)
     assert ReportingCycle.objects.get(year=2024).note == "changed"
 
 

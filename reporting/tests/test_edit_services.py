@@ -24,9 +24,10 @@ def test_a_section_saved_as_stored_keeps_the_revision(cast):
 
 def test_the_cycle_note_is_stored_and_an_unchanged_deadline_writes_nothing():
     cycle = CycleFactory(year=2022, note="")
-    assert services.cycle_update(cycle=cycle, deadline=cycle.deadline, note="Extended for every State") is True
+    update = services.cycle_update(cycle=cycle, deadline=cycle.deadline, note="Extended for every State")
+    assert update.changed == ("note",)
     assert ReportingCycle.objects.get(pk=cycle.pk).note == "Extended for every State"
-    assert services.cycle_update(cycle=cycle, deadline=cycle.deadline, note="Extended for every State") is False
+    assert not services.cycle_update(cycle=cycle, deadline=cycle.deadline, note="Extended for every State")
 
 
 def test_granting_the_same_extension_again_changes_nothing(cast):

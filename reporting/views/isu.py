@@ -153,7 +153,7 @@ def cycle_settings(request, year: int):
         )
         if deadline_form.is_valid():
             try:
-                changed = services.cycle_update(
+                update = services.cycle_update(
                     cycle=cycle,
                     deadline=deadline_form.cleaned_data["deadline"],
                     note=deadline_form.cleaned_data["note"],
@@ -162,7 +162,7 @@ def cycle_settings(request, year: int):
             except ValidationError as exc:
                 add_service_errors(deadline_form, exc)
             else:
-                saved_or_unchanged(request, changed, _("Deadline and note saved."))
+                saved_or_unchanged(request, update.changed, _("Deadline and note saved."))
                 return redirect("reporting:cycle_settings", year=year)
     elif request.method == "POST":
         extension_form = ExtensionForm(request.POST, prefix="ext")
