@@ -28,6 +28,9 @@ def compliance_rows(*, year: int) -> list[list[str]]:
 
 
 def write_compliance_csv(stream, *, year: int) -> int:
+    # A machine interface with fixed columns ("compliance_report keeps its columns"): comma-separated,
+    # ASCII, no BOM, in every language - unlike the downloads for people (core.spreadsheets.csv_bytes),
+    # which follow the reader's list separator and decimal sign.
     writer = csv.writer(stream, lineterminator="\n")
     writer.writerow(HEADER)
     rows = compliance_rows(year=year)

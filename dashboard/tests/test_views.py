@@ -154,6 +154,18 @@ def test_reporting_table_export_matches_the_figures(world):
     assert got["C&A information but nothing on gender"] == ("1", "50")
 
 
+def test_french_table_export_splits_on_semicolons_with_a_bom(world):
+    world.cast.chair.preferred_language = "fr"
+    world.cast.chair.save(update_fields=["preferred_language"])
+    url = reverse("dashboard:export", kwargs={"table": "reporting", "fmt": "csv"}) + "?year=2022"
+    data = _get(world, url).content
+    assert data.startswith("\ufeff".encode())
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
+    assert all(len(r) == len(rows[0]) > 1 for r in rows)
+    assert ("2", "50") in {(r[1], r[2]) for r in rows[1:]}
+    assert "," not in data.decode("utf-8-sig").splitlines()[0]
+
+
 def test_csv_export_neutralises_formulas(world):
     from dashboard.exports import table_csv
     from dashboard.tables import Cell, Table

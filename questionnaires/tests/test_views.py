@@ -206,6 +206,21 @@ def test_the_csv_export_has_one_row_per_submitted_state(survey, cast):
 
 
 @time_machine.travel(IN_MAY)
+@pytest.mark.parametrize("language", ["fr", "es"])
+def test_a_french_or_spanish_csv_export_splits_on_semicolons_with_decimal_commas(survey, cast, language):
+    _submit(survey, cast.state_a, cast.delegate_a)
+    _submit(survey, cast.state_b, cast.delegate_b, **{survey.q["text"].field_name: "=HYPERLINK(1)"})
+    cast.chair.preferred_language = language
+    cast.chair.save(update_fields=["preferred_language"])
+    data = client_for(cast, "chair").get(reverse("questionnaires:export_csv", kwargs={"pk": survey.pk})).content
+    assert data.startswith("\ufeff".encode())
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
+    assert [r[1] for r in rows[1:]] == ["AAA", "BBB"]
+    assert rows[1][7] == "12,00"  # a number the French or Spanish spreadsheet reads as twelve
+    assert rows[2][5] == "'=HYPERLINK(1)"
+
+
+@time_machine.travel(IN_MAY)
 def test_the_xlsx_export_has_the_same_content(survey, cast):
     _submit(survey, cast.state_a, cast.delegate_a)
     response = client_for(cast, "isu").get(reverse("questionnaires:export_xlsx", kwargs={"pk": survey.pk}))

@@ -163,6 +163,17 @@ def test_compliance_csv_download_for_the_committee(cast):
     assert lines[0].startswith("iso3,status") and "AAA,on_time,2023-04-03,no,yes,yes,yes" in lines
 
 
+def test_compliance_csv_keeps_its_columns_and_commas_in_french(cast):
+    _report(cast.state_a, submit_at=datetime.datetime(2023, 4, 3, tzinfo=datetime.UTC))
+    cast.chair.preferred_language = "fr"
+    cast.chair.save(update_fields=["preferred_language"])
+    data = client_for(cast, "chair").get(reverse("reporting:compliance_csv") + f"?year={YEAR}").content
+    assert not data.startswith("\ufeff".encode()) and data.isascii()
+    lines = data.decode().splitlines()
+    assert lines[0] == "iso3,status,submitted_on,amended,ca_quantitative,ca_qualitative,gender_info"
+    assert "AAA,on_time,2023-04-03,no,yes,yes,yes" in lines
+
+
 def test_current_cycle_is_the_year_whose_reports_are_due_this_year():
     assert selectors.current_cycle_year(datetime.date(2024, 3, 1)) == 2023
     cycle = selectors.current_cycle(datetime.date(2024, 3, 1))
