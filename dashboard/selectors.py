@@ -15,6 +15,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from core.dates import days_until
 from core.numbers import format_number
 from reporting.models import (
     CooperationRow,
@@ -237,7 +238,7 @@ def state_lines(rows: list[CycleRow], *, cycle: ReportingCycle, today: datetime.
     return [
         StateLine(
             row=r,
-            days_left=(r.deadline - today).days if r.deadline else None,
+            days_left=days_until(r.deadline, today),
             last_reminder=reminders.get(r.state.pk),
         )
         for r in rows
@@ -571,7 +572,7 @@ class Deadline:
     url: str = ""
 
     def days_left(self, today: datetime.date) -> int:
-        return (self.date - today).days
+        return days_until(self.date, today)
 
 
 @dataclass
@@ -734,7 +735,7 @@ def obligation_lines(
             deadline=o.deadline,
             title=o.title,
             path=o.path,
-            days_left=(o.deadline - today).days,
+            days_left=days_until(o.deadline, today),
         )
         for o in obligations
         if o.state_id in states

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import delegate_state_id, is_committee, is_isu
+from core.dates import days_until
 from core.panels import NavItem, Panel
 
 from . import selectors
@@ -38,7 +39,7 @@ def my_state(request, state) -> Panel | None:
         if application.status in (Status.APPROVED, Status.DISBURSED):
             if not application.report_owed:
                 continue
-            days = (application.final_report_due - today).days
+            days = days_until(application.final_report_due, today)
             waiting.append(
                 {"application": application, "kind": "report", "days": days, "late": days < 0, "late_days": -days}
             )

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.dates import days_until
 from states.models import State
 
 from .models import (
@@ -134,9 +135,7 @@ class StateStory:
 
     @property
     def article5_days_left(self) -> int | None:
-        if not self.state.article5_deadline:
-            return None
-        return (self.state.article5_deadline - self.today).days
+        return days_until(self.state.article5_deadline, self.today)
 
     @property
     def article5_years_left(self) -> float | None:

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.dates import days_until
 from core.translation import TranslatedField
 
 
@@ -88,7 +89,7 @@ class Questionnaire(models.Model):
         return (today or timezone.localdate()) > self.deadline
 
     def days_left(self, today=None) -> int:
-        return (self.deadline - (today or timezone.localdate())).days
+        return days_until(self.deadline, today)
 
     @property
     def year(self) -> int:

@@ -6,12 +6,21 @@ from django.conf import settings
 from django.urls import reverse
 
 from accounts.emails import send_templated
+from core.dates import days_until
 
 
 def send_deadline_reminder(
-    *, recipient, state, title: str, deadline: datetime.date, today: datetime.date, path: str, kind: str
+    *,
+    recipient,
+    state,
+    title: str,
+    deadline: datetime.date,
+    path: str,
+    kind: str,
+    today: datetime.date | None = None,
 ) -> None:
-    days_left = (deadline - today).days
+    """`deadline` is the State's own (extension applied); days are counted as on every page (core.dates)."""
+    days_left = days_until(deadline, today)
     send_templated(
         template="reminders/email/reminder",
         to=[recipient.email],

@@ -91,6 +91,10 @@ class BaseDeadlineSource:
     def progress(self, *, today: datetime.date) -> list[CycleProgress]:
         return []
 
+    def current_deadline(self, obligation: Obligation) -> datetime.date:
+        """The State's deadline now (an extension granted since the reminder was planned moves it)."""
+        return obligation.deadline
+
 
 def sources() -> list[DeadlineSource]:
     return [source for module in app_modules("deadlines") for source in module.SOURCES]
@@ -118,6 +122,12 @@ def describe(source: DeadlineSource, obligation: Obligation, language: str) -> s
     with translation.override(language):
         func = getattr(source, "describe", None)
         return str(func(obligation)) if func is not None else obligation.title
+
+
+def current_deadline(source: DeadlineSource, obligation: Obligation) -> datetime.date:
+    """The deadline a reminder states: the source's current one for the State, else the planned one."""
+    func = getattr(source, "current_deadline", None)
+    return (func(obligation) if func is not None else None) or obligation.deadline
 
 
 def progress(source: DeadlineSource, *, today: datetime.date) -> list[CycleProgress]:

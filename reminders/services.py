@@ -215,8 +215,7 @@ def sent_reminder_deliver(*, sent_reminder_id: int, final_attempt: bool = True) 
                 recipient=record.recipient,
                 state=record.state,
                 title=registry.describe(source, obligation, record.recipient.preferred_language),
-                deadline=record.deadline,
-                today=geneva_today(),
+                deadline=registry.current_deadline(source, obligation),
                 path=record.path,
                 kind=record.kind,
             )

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from reminders.registry import BaseDeadlineSource, CycleProgress, Obligation
+from states.models import State
 
 from . import selectors
 from .models import CycleStatus, DeadlineExtension, Report
@@ -67,6 +68,12 @@ class Article7Source(BaseDeadlineSource):
 
     def describe(self, obligation: Obligation) -> str:
         return _title(int(obligation.cycle) - 1)
+
+    def current_deadline(self, obligation: Obligation) -> datetime.date | None:
+        """The State's own deadline for the cycle now (extension, initial report), as its pages show it."""
+        state = State.objects.filter(pk=obligation.state_id).prefetch_related("memberships").first()
+        cycle = selectors.cycle_for_year(int(obligation.cycle) - 1) if state is not None else None
+        return selectors.state_deadline(state, cycle) if cycle is not None else None
 
     def progress(self, *, today: datetime.date) -> list[CycleProgress]:
         year = selectors.current_cycle_year(today)

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from accounts.selectors import active_delegates_by_state
+from core.dates import days_late, days_until
 from states.models import Membership, State
 
 from .models import CycleStatus, DeadlineExtension, Report, ReportingCycle, ReportVersion, default_deadline
@@ -119,9 +120,7 @@ class CycleRow:
         return self.status in (CycleStatus.NOT_STARTED, CycleStatus.DRAFT)
 
     def days_until_deadline(self, today: datetime.date | None = None) -> int | None:
-        if self.deadline is None:
-            return None
-        return (self.deadline - (today or timezone.localdate())).days
+        return days_until(self.deadline, today)
 
     @property
     def days_left(self) -> int | None:
@@ -130,8 +129,7 @@ class CycleRow:
 
     @property
     def days_overdue(self) -> int:
-        days = self.days_left
-        return -days if days is not None and days < 0 else 0
+        return days_late(self.deadline)
 
 
 def _row(state: State, cycle: ReportingCycle, report: Report | None, extension) -> CycleRow:

@@ -113,3 +113,39 @@ def test_digest_counts_submitted_and_owed(cast, cycle, django_capture_on_commit_
     (section,) = content.sections
     assert (section.owed, section.submitted, section.outstanding_count) == (3, 1, 2)
     assert section.title == "Article 7 report on calendar year 2023"
+
+
+EXTENDED = datetime.date(2024, 6, 30)
+
+
+def _extend(cast, cycle):
+    reporting.deadline_extension_grant(cycle=cycle, state=cast.state_a, new_deadline=EXTENDED, reason="Floods", by=None)
+
+
+def test_reminder_state_page_and_dashboard_say_the_same_days_late(cast, cycle, django_capture_on_commit_callbacks):
+    from django.urls import reverse
+
+    from conftest import client_for
+    from dashboard.selectors import states_in_group
+
+    _extend(cast, cycle)
+    today = EXTENDED + datetime.timedelta(days=15)  # 76 days after the cycle's deadline
+    run(today, django_capture_on_commit_callbacks)
+    message = next(m for m in mail.outbox if m.to == ["delegate.a@example.org"])
+    assert "15 days late" in message.body and "76" not in message.body
+    with at(today, hour=1):  # 1 a.m. in Geneva is still the day before in UTC: the Geneva date counts
+        page = client_for(cast, "delegate_a").get(reverse("reporting:state_reports", args=["AAA"]))
+        line = next(x for x in states_in_group(year=2023, group="missing") if x.state.iso3 == "AAA")
+    assert "15 days late" in page.content.decode()
+    assert line.days_late == 15
+
+
+def test_a_reminder_sent_after_an_extension_states_the_new_deadline(cast, cycle, django_capture_on_commit_callbacks):
+    with at(day(15)), django_capture_on_commit_callbacks(execute=False) as callbacks:
+        services.reminder_pass()  # planned against 30 April, not sent yet
+    _extend(cast, cycle)
+    with at(day(15)):
+        for callback in callbacks:
+            callback()
+    message = next(m for m in mail.outbox if m.to == ["delegate.a@example.org"])
+    assert "46 days left" in message.body  # 15 May to 30 June, the State's deadline now
