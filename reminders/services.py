@@ -183,6 +183,9 @@ def _cancel_reason(record: SentReminder, source, obligation: Obligation) -> str:
         return _("The recipient's account is deactivated.")
     if source.is_fulfilled(obligation):
         return _("Already submitted.")
+    if registry.current_deadline(source, obligation) != record.deadline:
+        # An extension granted since the reminder was planned: the next pass reminds of the new deadline.
+        return _("The deadline has moved since this reminder was planned.")
     return ""
 
 
@@ -215,7 +218,7 @@ def sent_reminder_deliver(*, sent_reminder_id: int, final_attempt: bool = True) 
                 recipient=record.recipient,
                 state=record.state,
                 title=registry.describe(source, obligation, record.recipient.preferred_language),
-                deadline=registry.current_deadline(source, obligation),
+                deadline=record.deadline,
                 path=record.path,
                 kind=record.kind,
             )

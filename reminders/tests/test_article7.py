@@ -140,12 +140,18 @@ def test_reminder_state_page_and_dashboard_say_the_same_days_late(cast, cycle, d
     assert line.days_late == 15
 
 
-def test_a_reminder_sent_after_an_extension_states_the_new_deadline(cast, cycle, django_capture_on_commit_callbacks):
+def test_a_reminder_planned_before_an_extension_is_cancelled_and_the_new_deadline_reminded(
+    cast, cycle, django_capture_on_commit_callbacks
+):
     with at(day(15)), django_capture_on_commit_callbacks(execute=False) as callbacks:
         services.reminder_pass()  # planned against 30 April, not sent yet
     _extend(cast, cycle)
     with at(day(15)):
         for callback in callbacks:
             callback()
+    record = SentReminder.objects.get(state=cast.state_a, deadline=DEADLINE)
+    assert record.status == Status.CANCELLED and "moved" in record.last_error
+    assert not [m for m in mail.outbox if m.to == ["delegate.a@example.org"]]
+    run(day(15), django_capture_on_commit_callbacks)
     message = next(m for m in mail.outbox if m.to == ["delegate.a@example.org"])
-    assert "46 days left" in message.body  # 15 May to 30 June, the State's deadline now
+    assert "46 days left" in message.body  # 15 May to 30 June, the State's own deadline
