@@ -122,3 +122,10 @@ def test_csrf_failure_page_for_a_signed_in_user(cast):
     assert response.status_code == 403
     html = response.content.decode()
     assert "The form could not be sent" in html and str(cast.delegate_a) in html
+
+
+def test_unknown_host_answers_the_400_page():
+    response = Client(raise_request_exception=False).get(
+        "/states/", HTTP_HOST="evil.example", HTTP_ACCEPT_LANGUAGE="en"
+    )
+    _assert_error_page(response, 400, "en")
