@@ -4,6 +4,8 @@ from . import roles as role_checks
 
 
 def roles(request):
+    if not hasattr(request, "user"):  # an error page for a request refused before authentication (a bad Host)
+        return {"is_isu": False, "is_committee": False, "my_state_id": None, "nav_items": [], "isu_nav_items": []}
     user = request.user
     return {
         "is_isu": role_checks.is_isu(user),

@@ -312,6 +312,8 @@ SESSION_COOKIE_SAMESITE = "Lax"
 
 # Production hardening, on whenever DEBUG is off (`manage.py check --deploy` is clean).
 SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=not DEBUG)
+# A form refused for its CSRF token answers in the site's layout and the reader's language.
+CSRF_FAILURE_VIEW = "core.views.csrf_failure"
 CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=not DEBUG)
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -8,6 +8,10 @@ from accounts import views as accounts_views
 
 from . import api, views
 
+# 400, 403 and 404 use Django's handlers and templates/<code>.html; the 500 page renders without the
+# database (core.views.server_error).
+handler500 = "core.views.server_error"
+
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
