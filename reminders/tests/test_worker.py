@@ -83,6 +83,9 @@ def _other_connection():
 
 
 def _waiting_on_a_lock(cur) -> int:
+    # Inside a transaction PostgreSQL shows pg_stat_activity as a snapshot taken at its first read:
+    # without clearing it, a poll that started before the worker blocked would never see it block.
+    cur.execute("SELECT pg_stat_clear_snapshot()")
     cur.execute("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'")
     return cur.fetchone()[0]
 
