@@ -7,13 +7,15 @@ from django.conf import settings
 
 
 def app_modules(name: str):
-    """Each project app's `<app>.<name>` module; apps without one are skipped, and an import error
-    inside a module that exists is raised, not hidden."""
+    """Each project app's `<app>.<name>` module (`name` may be dotted: "tests.matrix"); apps without
+    one are skipped, and an import error inside a module that exists is raised, not hidden."""
     for app_label in settings.INSTALLED_APPS:
         if "." in app_label:
             continue  # Django's and third-party apps
+        wanted = f"{app_label}.{name}"
         try:
-            yield import_module(f"{app_label}.{name}")
+            yield import_module(wanted)
         except ModuleNotFoundError as exc:
-            if exc.name != f"{app_label}.{name}":
+            missing = exc.name or ""
+            if not (missing.startswith(app_label + ".") and (wanted + ".").startswith(missing + ".")):
                 raise

@@ -3,10 +3,10 @@
 from importlib import import_module
 
 import pytest
-from django.conf import settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from conftest import ROLES, client_for
+from core.modules import app_modules
 from tests.matrix import LOGIN, Row
 
 # URLs outside the matrix on purpose: Django's admin has its own staff check (tested separately),
@@ -30,15 +30,7 @@ def _url_names(patterns, prefix: str = "") -> set[str]:
 
 def _all_rows() -> list[Row]:
     rows = list(import_module("tests.config_matrix").ROWS)
-    for app_label in settings.INSTALLED_APPS:
-        if "." in app_label:
-            continue
-        try:
-            module = import_module(f"{app_label}.tests.matrix")
-        except ModuleNotFoundError as exc:
-            if exc.name not in (f"{app_label}.tests.matrix", f"{app_label}.tests"):
-                raise
-            continue
+    for module in app_modules("tests.matrix"):
         rows.extend(module.ROWS)
     return rows
 

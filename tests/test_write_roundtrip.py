@@ -1,10 +1,7 @@
 """Every create and edit form, posted for real (see tests/roundtrip.py for the rows and how to add one)."""
 
-from importlib import import_module
-
 import pytest
 from django import forms
-from django.conf import settings
 from django.contrib.messages import constants, get_messages
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -13,6 +10,7 @@ from django.urls import reverse
 
 from conftest import ROLES, client_for
 from core.messages import no_change_message
+from core.modules import app_modules
 from tests.roundtrip import CREATE, EDIT, STEP, UPLOAD, Write
 from tests.test_permission_matrix import ALL_ROWS
 
@@ -31,15 +29,7 @@ NOT_WRITES = {
 
 def _collect(module_name: str):
     rows, not_writes = [], {}
-    for app_label in settings.INSTALLED_APPS:
-        if "." in app_label:
-            continue
-        try:
-            module = import_module(f"{app_label}.tests.{module_name}")
-        except ModuleNotFoundError as exc:
-            if exc.name not in (f"{app_label}.tests.{module_name}", f"{app_label}.tests"):
-                raise
-            continue
+    for module in app_modules(f"tests.{module_name}"):
         rows.extend(module.ROWS)
         not_writes.update(getattr(module, "NOT_WRITES", {}))
     return rows, not_writes
