@@ -9,8 +9,12 @@ from django.utils.translation import gettext as _
 from core.fields import NumberField
 from core.numbers import format_number
 
+from django.utils.dateparse import parse_date
+from django.utils.formats import date_format
+
 from .models import Channel, Direction, Purpose, ReportVersion
 from .sections import SECTIONS, CooperationRowForm, Mode
+from .tables import Table, table_totals
 
 ROW_COLUMNS = ["direction", "partner_label", "year", "amount", "currency", "purpose", "channel", "gender_considered"]
 # Quantities shown with the reader's grouping (12.000 in Spanish); years and other ordinals are not grouped.
@@ -57,6 +61,54 @@ class DocField:
 
 
 @dataclass
+class DocTable:
+    key: str
+    title: str
+    columns: list[tuple[str, str, bool]]  # (name, label, is a figure)
+    rows: list[list[str]]
+    totals: list[str]
+
+
+def cell(table: Table, name: str, value) -> str:
+    """A row's value as printed: choices by their label, dates and figures the reader's way; an empty
+    figure reads "not reported", never 0."""
+    model_field = table.model_field(name)
+    if value in (None, ""):
+        return _("not reported") if name in table.numbers else "—"
+    if model_field.choices:
+        return str(dict(model_field.choices).get(value, value))
+    if model_field.get_internal_type() == "BooleanField":
+        return _("Yes") if value in (True, "yes") else _("No")
+    if model_field.get_internal_type() == "DateField":
+        date = parse_date(str(value))
+        return date_format(date, "DATE_FORMAT") if date else str(value)
+    if name in table.numbers:
+        try:
+            number = Decimal(str(value))
+        except InvalidOperation:
+            return str(value)
+        places = 0 if number == number.to_integral_value() else 2
+        return format_number(number, places=places)
+    return str(value)
+
+
+def doc_tables(section, tables: dict) -> list[DocTable]:
+    out = []
+    for table in section.tables:
+        rows = tables.get(table.key) or []
+        out.append(
+            DocTable(
+                table.key,
+                str(table.title),
+                [(n, str(table.label(n)).capitalize(), n in table.numbers) for n in table.columns],
+                [[cell(table, n, r.get(n)) for n in table.columns] for r in rows],
+                table_totals(table, rows),
+            )
+        )
+    return out
+
+
+@dataclass
 class DocSection:
     key: str
     letter: str
@@ -67,6 +119,8 @@ class DocSection:
     fields: list[DocField] = field(default_factory=list)
     rows: list[dict] = field(default_factory=list)
     totals: list[tuple[str, str, str]] = field(default_factory=list)  # (direction, currency, total)
+    tables: list[DocTable] = field(default_factory=list)
+    unchanged_since: int | None = None
 
 
 def currency_totals(rows: list[dict]) -> list[tuple[str, str, str]]:
@@ -86,8 +140,27 @@ def currency_totals(rows: list[dict]) -> list[tuple[str, str, str]]:
     ]
 
 
-def document_sections(content: dict) -> list[DocSection]:
-    """Each section of a version's content with display values, in the Convention's order."""
+def _fill(doc: DocSection, section, entry: dict) -> None:
+    form = section.form_class()
+    for name, f in form.fields.items():
+        if name == "blanks_confirmed":
+            continue
+        value = (entry.get("fields") or {}).get(name)
+        doc.fields.append(
+            DocField(name, str(f.label), display(value, name), is_text=f.widget.__class__.__name__ == "Textarea")
+        )
+    rows = entry.get("rows") or []
+    doc.rows = [
+        {c: display(r.get(c), c) for c in ROW_COLUMNS} | {"description": r.get("description") or ""} for r in rows
+    ]
+    doc.totals = currency_totals(rows)
+    doc.tables = doc_tables(section, entry.get("tables") or {})
+
+
+def document_sections(content: dict, *, public: bool = False) -> list[DocSection]:
+    """Each section of a version's content with display values, in the Convention's order. A form
+    "unchanged since <year>" shows what was reported then. `public` leaves out the contacts the State
+    did not make public."""
     out = []
     stored = content.get("sections") or {}
     for section in SECTIONS:
@@ -96,24 +169,18 @@ def document_sections(content: dict) -> list[DocSection]:
             out.append(DocSection(section.key, section.letter, str(section.title), "missing", _("Not provided")))
             continue
         mode = entry.get("mode") or Mode.FILLED
-        doc = DocSection(
-            section.key, section.letter, str(section.title), mode, str(Mode.LABELS.get(mode, "")), section.heading
-        )
+        label = str(Mode.LABELS.get(mode, ""))
+        if mode == Mode.NO_CHANGE and entry.get("unchanged_since"):
+            label = _("Unchanged since the report on %(year)s; as reported then:") % {"year": entry["unchanged_since"]}
+        doc = DocSection(section.key, section.letter, str(section.title), mode, label, section.heading)
+        doc.unchanged_since = entry.get("unchanged_since")
         if mode == Mode.FILLED:
-            form = section.form_class()
-            for name, f in form.fields.items():
-                value = (entry.get("fields") or {}).get(name)
-                doc.fields.append(
-                    DocField(
-                        name, str(f.label), display(value, name), is_text=f.widget.__class__.__name__ == "Textarea"
-                    )
-                )
-            rows = entry.get("rows") or []
-            doc.rows = [
-                {c: display(r.get(c), c) for c in ROW_COLUMNS} | {"description": r.get("description") or ""}
-                for r in rows
-            ]
-            doc.totals = currency_totals(rows)
+            _fill(doc, section, entry)
+        elif mode == Mode.NO_CHANGE and entry.get("carried"):
+            _fill(doc, section, entry["carried"])
+        if public and section.key == "cover":
+            contacts = (entry.get("tables") or {}).get("contacts") or []
+            doc.tables = doc_tables(section, {"contacts": [c for c in contacts if c.get("is_public")]})
         out.append(doc)
     return out
 
@@ -160,6 +227,15 @@ def diff_versions(old: ReportVersion, new: ReportVersion) -> list[SectionDiff]:
         for r in b_rows:
             if r not in a_rows:
                 changes.append(Change(_("Row added"), "—", r))
+        a_tables = {t.key: t for t in a.tables}
+        for t in b.tables:
+            before = a_tables[t.key].rows if t.key in a_tables else []
+            for i in range(max(len(before), len(t.rows))):
+                old_row = " · ".join(before[i]) if i < len(before) else "—"
+                new_row = " · ".join(t.rows[i]) if i < len(t.rows) else "—"
+                if old_row != new_row:
+                    label = _("%(table)s, row %(n)s") % {"table": t.title, "n": i + 1}
+                    changes.append(Change(label, old_row, new_row))
         if changes:
             out.append(SectionDiff(section.heading, changes))
     return out

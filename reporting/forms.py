@@ -88,15 +88,16 @@ class RecordReceivedForm(forms.Form):
         d = self.cleaned_data
         data = {}
 
-        def put(key, names):
-            values = {n: "" if d.get(n) is None else str(d[n]) for n in names}
-            if any(values.values()):
-                data[key] = {"mode": "filled", "fields": values, "rows": []}
+        def put(key, table, column, name):
+            if d.get(name) is not None:
+                section = data.setdefault(key, {"mode": "filled", "fields": {}, "rows": [], "tables": {}})
+                section["tables"][table] = [{column: str(d[name])}]
 
-        put("b", ["mines_stockpiled"])
-        put("c", ["area_contaminated_m2", "area_released_m2"])
-        put("d", ["mines_retained"])
-        put("g", ["mines_destroyed"])
+        put("b", "stockpile", "quantity", "mines_stockpiled")
+        put("c", "areas", "size_m2", "area_contaminated_m2")
+        put("c", "released", "area_m2", "area_released_m2")
+        put("d", "retained", "quantity", "mines_retained")
+        put("g", "destroyed", "quantity", "mines_destroyed")
         return data
 
 

@@ -14,7 +14,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.uploads import UploadTo, validate_document
+from core.uploads import DocumentValidator, UploadTo, validate_document
 
 MONEY = {"max_digits": 18, "decimal_places": 2}
 
@@ -376,3 +376,408 @@ class CooperationRow(models.Model):
         if self.partner_organisation_id:
             return str(self.partner_organisation)
         return self.partner_name
+
+
+# --- the official forms' rows (typed, frozen with their version) -----------------------------------
+#
+# Every row model hangs off a submitted `ReportVersion` and is written once, at submission, from the
+# draft's tables (see reporting/tables.py, which declares which form shows which model). A figure left
+# empty is stored as NULL: "not reported", never 0.
+
+QUANTITY = {"null": True, "blank": True}
+AREA = {"null": True, "blank": True, "max_digits": 18, "decimal_places": 2}
+
+
+class MeasureKind(models.TextChoices):
+    LEGISLATION = "legislation", _("Legislation")
+    REGULATION = "regulation", _("Regulation or decree")
+    ADMINISTRATIVE = "administrative", _("Administrative measure")
+    PENAL = "penal_sanction", _("Penal sanctions")
+    MILITARY = "military", _("Military doctrine or instruction")
+    OTHER = "other", _("Other")
+
+
+class AreaStatus(models.TextChoices):
+    CONFIRMED = "confirmed", _("Known to contain mines")
+    SUSPECTED = "suspected", _("Suspected to contain mines")
+
+
+class ReleaseMethod(models.TextChoices):
+    CANCELLED = "cancelled", _("Cancelled through non-technical survey")
+    REDUCED = "reduced", _("Reduced through technical survey")
+    CLEARED = "cleared", _("Cleared")
+
+
+class TransferPurpose(models.TextChoices):
+    TRAINING = "training", _("Development and training (Article 3.1)")
+    DESTRUCTION = "destruction", _("Destruction (Article 3.2)")
+
+
+class UseActivity(models.TextChoices):
+    DETECTION = "detection_training", _("Training in mine detection")
+    CLEARANCE = "clearance_training", _("Training in mine clearance")
+    DESTRUCTION = "destruction_training", _("Training in mine destruction")
+    TESTING = "equipment_testing", _("Testing of equipment")
+    RESEARCH = "research", _("Research and development")
+    OTHER = "other", _("Other")
+
+
+class FacilityAction(models.TextChoices):
+    CONVERSION = "conversion", _("Conversion")
+    DECOMMISSIONING = "decommissioning", _("Decommissioning")
+
+
+class FacilityStatus(models.TextChoices):
+    IN_PROCESS = "in_process", _("In process")
+    COMPLETED = "completed", _("Completed")
+
+
+class ProgrammeArticle(models.TextChoices):
+    STOCKPILE = "art4", _("Stockpile destruction (Article 4)")
+    MINED_AREAS = "art5", _("Mine clearance (Article 5)")
+
+
+class ProgrammeStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    ONGOING = "ongoing", _("Ongoing")
+    COMPLETED = "completed", _("Completed")
+    SUSPENDED = "suspended", _("Suspended")
+
+
+class DestroyedUnder(models.TextChoices):
+    STOCKPILE = "art4", _("Article 4: stockpiled mines")
+    DISCOVERED = "art4_discovered", _("Article 4: previously unknown stockpiles")
+    MINED_AREAS = "art5", _("Article 5: mines in mined areas")
+
+
+class WarningKind(models.TextChoices):
+    MARKING = "marking", _("Marking")
+    FENCING = "fencing", _("Fencing")
+    RISK_EDUCATION = "risk_education", _("Risk education")
+    COMMUNITY_LIAISON = "community_liaison", _("Community liaison")
+    MEDIA = "media", _("Media campaign")
+    OTHER = "other", _("Other")
+
+
+class Outcome(models.TextChoices):
+    KILLED = "killed", _("Killed")
+    INJURED = "injured", _("Injured")
+
+
+class Sex(models.TextChoices):
+    FEMALE = "female", _("Female")
+    MALE = "male", _("Male")
+    UNKNOWN = "unknown", _("Not known")
+
+
+class AgeGroup(models.TextChoices):
+    CHILD = "child", _("Under 18")
+    ADULT = "adult", _("18 and over")
+    UNKNOWN = "unknown", _("Not known")
+
+
+class NeedStatus(models.TextChoices):
+    UNMET = "unmet", _("Unmet")
+    PARTIAL = "partially_met", _("Partially met")
+    MET = "met", _("Met")
+
+
+class TeamKind(models.TextChoices):
+    NTS = "nts", _("Non-technical survey")
+    TS = "ts", _("Technical survey")
+    CLEARANCE = "clearance", _("Clearance")
+    RISK_EDUCATION = "risk_education", _("Risk education")
+    VICTIM_ASSISTANCE = "victim_assistance", _("Victim assistance")
+    MANAGEMENT = "management", _("Management")
+
+
+class FormRow(models.Model):
+    """A row of one of the report's tables, in a submitted version."""
+
+    version = models.ForeignKey(ReportVersion, on_delete=models.CASCADE)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    remarks = models.CharField(_("remarks"), max_length=500, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["version", "position"]
+
+
+def _mine_type():
+    return models.CharField(_("type"), max_length=100, blank=True)
+
+
+def _lots():
+    return models.CharField(_("lot numbers"), max_length=300, blank=True)
+
+
+class ContactRow(FormRow):
+    name = models.CharField(_("name"), max_length=200, blank=True)
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    function = models.CharField(_("function"), max_length=200, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("telephone"), max_length=50, blank=True)
+    is_public = models.BooleanField(_("may be made public"), default=False)
+
+    class Meta(FormRow.Meta):
+        verbose_name = _("point of contact")
+        verbose_name_plural = _("points of contact")
+
+
+class MeasureRow(FormRow):
+    kind = models.CharField(_("kind of measure"), max_length=16, choices=MeasureKind.choices, blank=True)
+    title = models.CharField(_("title"), max_length=300, blank=True)
+    date_adopted = models.DateField(_("date adopted"), null=True, blank=True)
+    reference = models.CharField(_("reference or link"), max_length=300, blank=True)
+
+    class Meta(FormRow.Meta):
+        verbose_name = _("national implementation measure")
+        verbose_name_plural = _("national implementation measures")
+
+
+class StockpileRow(FormRow):
+    mine_type = _mine_type()
+    quantity = models.PositiveBigIntegerField(_("quantity"), **QUANTITY)
+    lot_numbers = _lots()
+
+    class Meta(FormRow.Meta):
+        verbose_name = _("stockpiled anti-personnel mines")
+        verbose_name_plural = _("stockpiled anti-personnel mines")
+
+
+class DiscoveredStockpileRow(FormRow):
+    mine_type = _mine_type()
+    quantity = models.PositiveBigIntegerField(_("quantity"), **QUANTITY)
+    lot_numbers = _lots()
+    date_found = models.DateField(_("date found"), null=True, blank=True)
+    destruction_plan = models.CharField(_("destruction plan"), max_length=1000, blank=True)
+
+    class Meta(FormRow.Meta):
+        verbose_name = _("previously unknown stockpile")
+        verbose_name_plural = _("previously unknown stockpiles")
+
+
+class MinedAreaRow(FormRow):
+    location = models.CharField(_("location"), max_length=300, blank=True)
+    region = models.CharField(_("administrative region"), max_length=150, blank=True)
+    status = models.CharField(_("known or suspected"), max_length=16, choices=AreaStatus.choices, blank=True)
+    size_m2 = models.DecimalField(_("size (m²)"), **AREA)
+    mine_types = models.CharField(_("mine types"), max_length=300, blank=True)
+    estimated_quantity = models.PositiveBigIntegerField(_("estimated quantity"), **QUANTITY)
+    emplaced = models.CharField(_("when emplaced"), max_length=100, blank=True)
+
+    class Meta(FormRow.Meta):
+        verbose_name = _("mined area")
+        verbose_name_plural = _("mined areas")
+
+
+class LandReleaseRow(FormRow):
+    method = models.CharField(_("method"), max_length=16, choices=ReleaseMethod.choices, blank=True)
+    region = models.CharField(_("administrative region"), max_length=150, blank=True)
+    area_m2 = models.DecimalField(_("area (m²)"), **AREA)
+    mines_destroyed = models.PositiveBigIntegerField(_("mines found and destroyed"), **QUANTITY)
+
+    class Meta(FormRow.Meta):
+        verbose_name = _("land released")
+        verbose_name_plural = _("land released")
+
+
+class RetainedRow(FormRow):
+    institution = models.CharField(_("institution authorised"), max_length=200, blank=True)
+    mine_type = _mine_type()
+    quantity = models.PositiveBigIntegerField(_("quantity"), **QUANTITY)
+    lot_numbers = _lots()
+
+    class Meta(FormRow.Meta):
+        verbose_name = _("mines retained")
+        verbose_name_plural = _("mines retained")
+
+
+class TransferRow(FormRow):
+    recipient = models.CharField(_("transferred to"), max_length=200, blank=True)
+    mine_type = _mine_type()
+    quantity = models.PositiveBigIntegerField(_("quantity"), **QUANTITY)
+    purpose = models.CharField(_("purpose"), max_length=16, choices=TransferPurpose.choices, blank=True)
+    date = models.DateField(_("date"), null=True, blank=True)
+
+    class Meta(FormRow.Meta):
+        verbose_name = _("mines transferred")
+        verbose_name_plural = _("mines transferred")
+
+
+class RetainedUseRow(FormRow):
+    mine_type = _mine_type()
+    quantity = models.PositiveBigIntegerField(_("quantity consumed"), **QUANTITY)
+    activity = models.CharField(_("used for"), max_length=24, choices=UseActivity.choices, blank=True)
+
+    class Meta(FormRow.Meta):
+        verbose_name = _("actual use of retained mines")
+        verbose_name_plural = _("actual use of retained mines")
+
+
+class FacilityRow(FormRow):
+    facility = models.CharField(_("facility"), max_length=200, blank=True)
+    action = models.CharField(_("conversion or decommissioning"), max_length=16, choices=FacilityAction.choices, blank=True)
+    status = models.CharField(_("status"), max_length=16, choices=FacilityStatus.choices, blank=True)
+    date = models.DateField(_("date"), null=True, blank=True)
+
+    class Meta(FormRow.Meta):
+        verbose_name = _("production facility")
+        verbose_name_plural = _("production facilities")
+
+
+class ProgrammeRow(FormRow):
+    article = models.CharField(_("programme"), max_length=8, choices=ProgrammeArticle.choices, blank=True)
+    status = models.CharField(_("status"), max_length=16, choices=ProgrammeStatus.choices, blank=True)
+    methods = models.CharField(_("methods"), max_length=500, blank=True)
+    sites = models.CharField(_("destruction sites"), max_length=500, blank=True)
+    standards = models.CharField(_("safety and environmental standards"), max_length=500, blank=True)
+
+    class Meta(FormRow.Meta):
+        verbose_name = _("destruction programme")
+        verbose_name_plural = _("destruction programmes")
+
+
+class DestroyedRow(FormRow):
+    article = models.CharField(_("destroyed under"), max_length=16, choices=DestroyedUnder.choices, blank=True)
+    mine_type = _mine_type()
+    quantity = models.PositiveBigIntegerField(_("quantity"), **QUANTITY)
+    lot_numbers = _lots()
+
+    class Meta(FormRow.Meta):
+        verbose_name = _("mines destroyed")
+        verbose_name_plural = _("mines destroyed")
+
+
+class MineTypeRow(FormRow):
+    designation = models.CharField(_("type or model"), max_length=100, blank=True)
+    producer = models.CharField(_("producer"), max_length=200, blank=True)
+    dimensions = models.CharField(_("dimensions"), max_length=200, blank=True)
+    fusing = models.CharField(_("fusing"), max_length=200, blank=True)
+    explosive_type = models.CharField(_("explosive type"), max_length=100, blank=True)
+    explosive_g = models.DecimalField(
+        _("explosive content (g)"), null=True, blank=True, max_digits=12, decimal_places=2
+    )
+    metallic_content = models.CharField(_("metallic content"), max_length=200, blank=True)
+    colour = models.CharField(_("colour"), max_length=100, blank=True)
+    photo = models.ForeignKey(
+        "ReportAttachment", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("photograph")
+    )
+
+    class Meta(FormRow.Meta):
+        verbose_name = _("technical characteristics")
+        verbose_name_plural = _("technical characteristics")
+
+
+class WarningRow(FormRow):
+    kind = models.CharField(_("measure"), max_length=24, choices=WarningKind.choices, blank=True)
+    area = models.CharField(_("area"), max_length=300, blank=True)
+    women = models.PositiveIntegerField(_("women reached"), **QUANTITY)
+    men = models.PositiveIntegerField(_("men reached"), **QUANTITY)
+    girls = models.PositiveIntegerField(_("girls reached"), **QUANTITY)
+    boys = models.PositiveIntegerField(_("boys reached"), **QUANTITY)
+
+    class Meta(FormRow.Meta):
+        verbose_name = _("warning measure")
+        verbose_name_plural = _("warning measures")
+
+
+class CasualtyRow(FormRow):
+    outcome = models.CharField(_("outcome"), max_length=8, choices=Outcome.choices, blank=True)
+    sex = models.CharField(_("sex"), max_length=8, choices=Sex.choices, blank=True)
+    age_group = models.CharField(_("age group"), max_length=8, choices=AgeGroup.choices, blank=True)
+    count = models.PositiveIntegerField(_("number of casualties"), **QUANTITY)
+
+    class Meta(FormRow.Meta):
+        verbose_name = _("casualties")
+        verbose_name_plural = _("casualties")
+
+
+class CommandDetonatedRow(FormRow):
+    mine_type = _mine_type()
+    quantity = models.PositiveBigIntegerField(_("quantity"), **QUANTITY)
+    measures = models.CharField(_("measures to keep them command-detonated only"), max_length=500, blank=True)
+
+    class Meta(FormRow.Meta):
+        verbose_name = _("command-detonated mines")
+        verbose_name_plural = _("command-detonated mines")
+
+
+class FuseRow(FormRow):
+    fuse_type = models.CharField(_("fuse type"), max_length=100, blank=True)
+    quantity = models.PositiveBigIntegerField(_("quantity"), **QUANTITY)
+    action = models.CharField(_("action taken"), max_length=300, blank=True)
+
+    class Meta(FormRow.Meta):
+        verbose_name = _("anti-vehicle mine fuses")
+        verbose_name_plural = _("anti-vehicle mine fuses")
+
+
+class ForeignStockpileRow(FormRow):
+    holder = models.CharField(_("State holding them"), max_length=200, blank=True)
+    mine_type = _mine_type()
+    quantity = models.PositiveBigIntegerField(_("quantity"), **QUANTITY)
+    location = models.CharField(_("location"), max_length=300, blank=True)
+
+    class Meta(FormRow.Meta):
+        verbose_name = _("foreign stockpiles on the territory")
+        verbose_name_plural = _("foreign stockpiles on the territory")
+
+
+class NationalResourceRow(FormRow):
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+    amount = models.DecimalField(_("amount"), null=True, blank=True, **MONEY)
+    currency = models.CharField(_("currency"), max_length=3, blank=True)
+    purpose = models.CharField(_("purpose"), max_length=24, choices=Purpose.choices, blank=True)
+
+    class Meta(FormRow.Meta):
+        verbose_name = _("national resources")
+        verbose_name_plural = _("national resources")
+
+
+class NeedRow(FormRow):
+    purpose = models.CharField(_("purpose"), max_length=24, choices=Purpose.choices, blank=True)
+    region = models.CharField(_("region"), max_length=150, blank=True)
+    amount = models.DecimalField(_("amount needed"), null=True, blank=True, **MONEY)
+    currency = models.CharField(_("currency"), max_length=3, blank=True)
+    from_year = models.PositiveSmallIntegerField(_("from (year)"), null=True, blank=True)
+    to_year = models.PositiveSmallIntegerField(_("to (year)"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=16, choices=NeedStatus.choices, blank=True)
+
+    class Meta(FormRow.Meta):
+        verbose_name = _("need for assistance")
+        verbose_name_plural = _("needs for assistance")
+
+
+class TeamRow(FormRow):
+    kind = models.CharField(_("team"), max_length=24, choices=TeamKind.choices, blank=True)
+    women = models.PositiveIntegerField(_("women"), **QUANTITY)
+    men = models.PositiveIntegerField(_("men"), **QUANTITY)
+
+    class Meta(FormRow.Meta):
+        verbose_name = _("team composition")
+        verbose_name_plural = _("team composition")
+
+
+class ReportAttachment(models.Model):
+    """A file uploaded with a report's draft (Form H's colour photographs). Public once a submitted,
+    current version's row refers to it; until then only the State and the committee see it."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(
+        _("file"),
+        upload_to=UploadTo("reporting/attachments"),
+        validators=[DocumentValidator([".png", ".jpg", ".jpeg"])],
+    )
+    name = models.CharField(_("file name"), max_length=200)
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("report attachment")
+        verbose_name_plural = _("report attachments")
+
+    def __str__(self) -> str:
+        return self.name

@@ -22,7 +22,7 @@ def document_context(version: ReportVersion) -> dict:
     return {
         "report": report,
         "version": version,
-        "sections": document_sections(version.content),
+        "sections": document_sections(version.content, public=True),
         "key_figures": key_figures(version),
         "receipt": receipt(report),
         "generated_at": timezone.now(),

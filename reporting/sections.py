@@ -23,6 +23,7 @@ from core.fields import CharField, NumberField, set_number_locale, year_field
 from core.numbers import PLAIN, current_language
 
 from .models import Channel, Direction, Purpose
+from .tables import TABLES, DateInput, Table, formset_class
 
 YES_NO = [("", "—"), ("yes", _("Yes")), ("no", _("No"))]
 OAP_ACTIONS = list(range(1, 51))  # Oslo Action Plan 2020-2024: actions #1 to #50
@@ -35,8 +36,8 @@ class Mode:
     NOT_APPLICABLE = "not_applicable"
 
     CHOICES = [
-        (FILLED, _("Fill in")),
-        (NO_CHANGE, _("No change since the last report")),
+        (FILLED, _("Changed: fill in")),
+        (NO_CHANGE, _("Unchanged since the last report")),
         (NOT_APPLICABLE, _("Not applicable")),
     ]
     LABELS = dict(CHOICES)
@@ -129,45 +130,57 @@ def _text(label, help_text=""):
     return CharField(label=label, widget=forms.Textarea(attrs={"rows": 5}), help_text=help_text)
 
 
-class NarrativeForm(SectionForm):
-    text = _text(_("Information"))
-    required_when_filled = ("text",)
+BLANKS_LABEL = _("The figures left empty in this form are not reported (not zero)")
 
 
-class FormAForm(SectionForm):
-    text = _text(_("National implementation measures (Article 9)"), _("Laws, regulations and other measures."))
-    required_when_filled = ("text",)
+class TabledForm(SectionForm):
+    """A form of the Convention's format: its tables (reporting/tables.py) plus a text for what does
+    not fit the rows, the State's remarks (published with the report), and the confirmation that the
+    figures left empty are not reported."""
+
+    text = _text(_("Supplementary information"), _("What does not fit the rows above."))
+    remarks = _text(_("Remarks"), _("Published with the report."))
+    blanks_confirmed = forms.BooleanField(label=BLANKS_LABEL)
 
 
-class FormBForm(SectionForm):
-    mines_stockpiled = NumberField(
-        label=_("Anti-personnel mines stockpiled (total)"), min_value=0, help_text=_("Enter 0 if none.")
+class FormAForm(TabledForm):
+    text = _text(
+        _("Measures: supplementary information"),
+        _("Laws, regulations and other measures (Article 9), e.g. effective date, text of legislation."),
     )
-    text = _text(_("Details by type and lot"))
-    required_when_filled = ("mines_stockpiled",)
 
 
-class FormCForm(SectionForm):
-    area_contaminated_m2 = NumberField(
-        label=_("Area suspected or confirmed to contain mines (m²)"), min_value=0, max_digits=18, decimal_places=2
+class FormDForm(TabledForm):
+    intended_purpose = _text(
+        _("Intended purpose of the mines retained"),
+        _("Voluntary: the planned use of the retained mines in the coming years."),
     )
-    area_released_m2 = NumberField(
-        label=_("Area released in the year (m²)"), min_value=0, max_digits=18, decimal_places=2
+
+
+class FormJForm(TabledForm):
+    va_disability_reached = NumberField(
+        label=_("Persons with disabilities reached by services in the reporting period"), min_value=0
     )
-    text = _text(_("Location of mined areas and details"))
-    required_when_filled = ("area_contaminated_m2", "area_released_m2")
+    va_text = _text(_("Victim assistance: other information"))
+    text = _text(_("Other relevant matters"))
 
 
-class FormDForm(SectionForm):
-    mines_retained = NumberField(label=_("Mines retained for training and development (Article 3)"), min_value=0)
-    text = _text(_("Institutions authorised and intended use"))
-    required_when_filled = ("mines_retained",)
+LANGUAGE_CHOICES = [("", "—"), ("en", _("English")), ("fr", _("French")), ("es", _("Spanish"))]
 
 
-class FormGForm(SectionForm):
-    mines_destroyed = NumberField(label=_("Mines destroyed in the year"), min_value=0)
-    text = _text(_("Details by type"))
-    required_when_filled = ("mines_destroyed",)
+class CoverForm(SectionForm):
+    period_from = forms.DateField(label=_("Reporting period from"), widget=DateInput())
+    period_to = forms.DateField(label=_("Reporting period to"), widget=DateInput())
+    language = forms.ChoiceField(label=_("Language of the report"), choices=LANGUAGE_CHOICES)
+    remarks = _text(_("Remarks"), _("Published with the report."))
+    required_when_filled = ("period_from", "period_to", "language")
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("period_from"), cleaned.get("period_to")
+        if start and end and end < start:
+            self.add_error("period_to", _("The period ends before it starts."))
+        return cleaned
 
 
 class CooperationForm(SectionForm):
@@ -176,6 +189,8 @@ class CooperationForm(SectionForm):
     resource_mobilisation_plan = YesNoField(label=_("Is there a resource mobilisation plan?"))
     resource_mobilisation_text = _text(_("Resource mobilisation plan: details"))
     unmet_needs = _text(_("Assistance needs still unmet"))
+    remarks = _text(_("Remarks"), _("Published with the report."))
+    blanks_confirmed = forms.BooleanField(label=BLANKS_LABEL)
     required_when_filled = ("platform_exists", "resource_mobilisation_plan")
 
     def clean(self):
@@ -185,6 +200,9 @@ class CooperationForm(SectionForm):
         if self.strict and cleaned.get("resource_mobilisation_plan") and not cleaned.get("resource_mobilisation_text"):
             self.add_error("resource_mobilisation_text", _("Describe the plan briefly."))
         return cleaned
+
+
+DISAGGREGATION_CHOICES = [("sex", _("By sex")), ("age", _("By age")), ("disability", _("By disability"))]
 
 
 class GenderForm(SectionForm):
@@ -202,6 +220,13 @@ class GenderForm(SectionForm):
         widget=forms.CheckboxSelectMultiple(attrs={"class": "oap-actions"}),
         help_text=_("Actions #45 and #47 concern gender and diversity."),
     )
+    disaggregation = forms.MultipleChoiceField(
+        label=_("Which figures can your State disaggregate?"),
+        choices=DISAGGREGATION_CHOICES,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    remarks = _text(_("Remarks"), _("Published with the report."))
+    blanks_confirmed = forms.BooleanField(label=BLANKS_LABEL)
     required_when_filled = (
         "gender_in_mine_action",
         "diverse_needs_in_mine_action",
@@ -293,8 +318,8 @@ class Section:
     letter: str
     title: str
     form_class: type[SectionForm]
-    has_rows: bool = False
-    figures: tuple[str, ...] = field(default=())
+    has_rows: bool = False  # the C&A rows received/provided (CooperationRowForm, prefix "rows")
+    has_mode: bool = True  # the cover page is always filled in
 
     @property
     def heading(self) -> str:
@@ -303,22 +328,33 @@ class Section:
             return _("Form %(letter)s · %(title)s") % {"letter": self.letter, "title": self.title}
         return str(self.title)
 
+    @property
+    def tables(self) -> tuple[Table, ...]:
+        return TABLES.get(self.key, ())
+
+    @property
+    def is_form(self) -> bool:
+        """One of the Convention's forms A to J (filled in, or marked unchanged or not applicable)."""
+        return bool(self.letter)
+
 
 SECTIONS: list[Section] = [
+    Section("cover", "", _("Cover page"), CoverForm, has_mode=False),
     Section("a", "A", _("National implementation measures"), FormAForm),
-    Section("b", "B", _("Stockpiled anti-personnel mines"), FormBForm, figures=("mines_stockpiled",)),
-    Section("c", "C", _("Mined areas"), FormCForm, figures=("area_contaminated_m2", "area_released_m2")),
-    Section("d", "D", _("Mines retained"), FormDForm, figures=("mines_retained",)),
-    Section("e", "E", _("Conversion of production facilities"), NarrativeForm),
-    Section("f", "F", _("Destruction programmes"), NarrativeForm),
-    Section("g", "G", _("Mines destroyed"), FormGForm, figures=("mines_destroyed",)),
-    Section("h", "H", _("Technical characteristics"), NarrativeForm),
-    Section("i", "I", _("Warning measures"), NarrativeForm),
-    Section("j", "J", _("Other relevant matters (including victim assistance)"), NarrativeForm),
+    Section("b", "B", _("Stockpiled anti-personnel mines"), TabledForm),
+    Section("c", "C", _("Location of mined areas"), TabledForm),
+    Section("d", "D", _("Mines retained or transferred"), FormDForm),
+    Section("e", "E", _("Conversion or decommissioning of production facilities"), TabledForm),
+    Section("f", "F", _("Destruction programmes"), TabledForm),
+    Section("g", "G", _("Mines destroyed"), TabledForm),
+    Section("h", "H", _("Technical characteristics"), TabledForm),
+    Section("i", "I", _("Measures to warn the population"), TabledForm),
+    Section("j", "J", _("Other relevant matters"), FormJForm),
     Section("ca", "", _("Cooperation and assistance"), CooperationForm, has_rows=True),
     Section("gender", "", _("Gender and diversity"), GenderForm),
 ]
 SECTION_BY_KEY = {s.key: s for s in SECTIONS}
+FORM_SECTIONS = [s for s in SECTIONS if s.is_form]
 
 
 # --- raw <-> forms ----------------------------------------------------------------------------
@@ -352,6 +388,8 @@ def json_value(value):
     """A cleaned value to store in a version's JSON content."""
     if isinstance(value, Decimal):
         return str(value)
+    if isinstance(value, datetime.date):
+        return value.isoformat()
     if isinstance(value, list):
         return [json_value(v) for v in value]
     return value
@@ -359,10 +397,12 @@ def json_value(value):
 
 def section_raw(draft: dict, key: str) -> dict:
     raw = draft.get(key) or {}
+    tables = raw.get("tables") or {}
     return {
         "mode": raw.get("mode") or Mode.FILLED,
         "fields": raw.get("fields") or {},
         "rows": raw.get("rows") or [],
+        "tables": {t.key: list(tables.get(t.key) or []) for t in TABLES.get(key, ())},
         "lang": raw.get("lang") or PLAIN,
     }
 
@@ -373,47 +413,75 @@ def typed_language(post) -> str:
     return lang if lang in dict(settings.LANGUAGES) else current_language()
 
 
+def _rows_from_post(formset, names, post) -> list[dict]:
+    rows = []
+    if not formset.management_form.is_valid():
+        return rows
+    for row_form in formset.forms:
+        if row_form.fields["DELETE"].widget.value_from_datadict(post, {}, row_form.add_prefix("DELETE")):
+            continue
+        row = {}
+        for name in names:
+            value = row_form.fields[name].widget.value_from_datadict(post, {}, row_form.add_prefix(name))
+            if isinstance(row_form.fields[name], forms.BooleanField):
+                value = "yes" if value else ""
+            row[name] = value or ""
+        if any(v for v in row.values()):
+            rows.append(row)
+    return rows
+
+
 def raw_from_post(section: Section, post, form_kwargs: dict) -> dict:
     """What the delegate typed in a section form, as stored in the draft (no validation)."""
     form = section.form_class(post)
     fields = {}
     for name, f in form.fields.items():
         value = f.widget.value_from_datadict(post, {}, form.add_prefix(name))
+        if isinstance(f, forms.BooleanField):
+            value = "yes" if value else ""
         fields[name] = value if isinstance(value, list) else (value or "")
-    mode = post.get("mode") if post.get("mode") in Mode.LABELS else Mode.FILLED
+    mode = post.get("mode") if post.get("mode") in Mode.LABELS and section.has_mode else Mode.FILLED
     rows = []
     if section.has_rows:
-        formset = CooperationRowFormSet(post, prefix=ROWS_PREFIX, form_kwargs=form_kwargs)
-        if formset.management_form.is_valid():
-            for row_form in formset.forms:
-                if row_form.fields["DELETE"].widget.value_from_datadict(post, {}, row_form.add_prefix("DELETE")):
-                    continue
-                row = {
-                    name: row_form.fields[name].widget.value_from_datadict(post, {}, row_form.add_prefix(name)) or ""
-                    for name in ROW_FIELDS
-                }
-                if any(v for v in row.values()):
-                    rows.append(row)
-    return {"mode": mode, "fields": fields, "rows": rows, "lang": typed_language(post)}
+        rows = _rows_from_post(CooperationRowFormSet(post, prefix=ROWS_PREFIX, form_kwargs=form_kwargs), ROW_FIELDS, post)
+    tables = {
+        table.key: _rows_from_post(formset_class(table)(post, prefix=table.key), table.columns, post)
+        for table in section.tables
+    }
+    return {"mode": mode, "fields": fields, "rows": rows, "tables": tables, "lang": typed_language(post)}
 
 
 def is_raw_empty(raw: dict) -> bool:
-    return not any(v for v in raw["fields"].values()) and not raw["rows"]
+    fields = {k: v for k, v in raw["fields"].items() if k != "blanks_confirmed"}
+    return not any(v for v in fields.values()) and not raw["rows"] and not any(raw.get("tables", {}).values())
+
+
+def _bound_data(prefix: str, rows: list[dict]) -> QueryDict:
+    data = {f"{prefix}-TOTAL_FORMS": str(len(rows)), f"{prefix}-INITIAL_FORMS": "0"}
+    for i, row in enumerate(rows):
+        for name, value in row.items():
+            if value in ("yes",) and name == "is_public":
+                value = "on"
+            data[f"{prefix}-{i}-{name}"] = value
+    return _to_querydict(data)
+
+
+def _blanks_confirmed(raw: dict) -> bool:
+    return raw["fields"].get("blanks_confirmed") in ("yes", "on", True, "True")
 
 
 def bound_forms(section: Section, raw: dict, *, strict: bool, form_kwargs: dict):
     """The section's form (and rows formset) bound to the stored draft."""
     lang = raw.get("lang") or PLAIN
-    form = section.form_class(_to_querydict(raw["fields"]), strict=strict and raw["mode"] == Mode.FILLED)
+    fields = dict(raw["fields"])
+    if "blanks_confirmed" in fields:
+        fields["blanks_confirmed"] = "on" if _blanks_confirmed(raw) else ""
+    form = section.form_class(_to_querydict(fields), strict=strict and raw["mode"] == Mode.FILLED)
     set_number_locale(form, lang)
     formset = None
     if section.has_rows:
-        data = {f"{ROWS_PREFIX}-TOTAL_FORMS": str(len(raw["rows"])), f"{ROWS_PREFIX}-INITIAL_FORMS": "0"}
-        for i, row in enumerate(raw["rows"]):
-            for name, value in row.items():
-                data[f"{ROWS_PREFIX}-{i}-{name}"] = value
         formset = CooperationRowFormSet(
-            _to_querydict(data),
+            _bound_data(ROWS_PREFIX, raw["rows"]),
             prefix=ROWS_PREFIX,
             strict=strict and raw["mode"] == Mode.FILLED,
             form_kwargs=form_kwargs,
@@ -421,6 +489,24 @@ def bound_forms(section: Section, raw: dict, *, strict: bool, form_kwargs: dict)
         for row_form in formset.forms:
             set_number_locale(row_form, lang)
     return form, formset
+
+
+def bound_tables(section: Section, raw: dict, *, strict: bool) -> dict:
+    """The section's tables (formsets) bound to the stored draft, by table key."""
+    lang = raw.get("lang") or PLAIN
+    strict = strict and raw["mode"] == Mode.FILLED
+    result = {}
+    for table in section.tables:
+        formset = formset_class(table)(
+            _bound_data(table.key, raw["tables"].get(table.key, [])),
+            prefix=table.key,
+            strict=strict,
+            blanks_confirmed=_blanks_confirmed(raw),
+        )
+        for row_form in formset.forms:
+            set_number_locale(row_form, lang)
+        result[table.key] = formset
+    return result
 
 
 @dataclass
@@ -431,6 +517,7 @@ class SectionCheck:
     form: forms.Form
     formset: forms.BaseFormSet | None
     problems: list[tuple[str, str, str]]  # (field id, field label, message)
+    tables: dict = field(default_factory=dict)
 
     @property
     def state_label(self) -> str:
@@ -441,9 +528,21 @@ class SectionCheck:
         return self.state in SectionState.DONE
 
 
+def _row_problems(formset, title_prefix: str = "") -> list[tuple[str, str, str]]:
+    problems = []
+    for i, row_form in enumerate(formset.forms):
+        for name, errors in row_form.errors.items():
+            label = _("Row %(n)s: %(field)s") % {"n": i + 1, "field": row_form.fields[name].label}
+            if title_prefix:
+                label = f"{title_prefix} · {label}"
+            problems += [(row_form[name].id_for_label, str(label), e) for e in errors]
+    return problems
+
+
 def check_section(section: Section, raw: dict, *, form_kwargs: dict) -> SectionCheck:
     """Validate a section strictly; its state for the side list, and each problem with its field."""
     form, formset = bound_forms(section, raw, strict=True, form_kwargs=form_kwargs)
+    tables = bound_tables(section, raw, strict=True)
     problems: list[tuple[str, str, str]] = []
     if raw["mode"] == Mode.NO_CHANGE:
         state = SectionState.NO_CHANGE
@@ -454,17 +553,28 @@ def check_section(section: Section, raw: dict, *, form_kwargs: dict) -> SectionC
             label = form.fields[name].label if name in form.fields else ""
             problems += [(form[name].id_for_label if name in form.fields else "", str(label), e) for e in errors]
         if formset is not None:
-            for i, row_form in enumerate(formset.forms):
-                for name, errors in row_form.errors.items():
-                    label = _("Row %(n)s: %(field)s") % {"n": i + 1, "field": row_form.fields[name].label}
-                    problems += [(row_form[name].id_for_label, str(label), e) for e in errors]
+            problems += _row_problems(formset)
+        for table in section.tables:
+            problems += _row_problems(tables[table.key], str(table.title) if len(section.tables) > 1 else "")
+        if section.tables and not section.has_rows and section.key not in ("gender",):
+            has_rows = any(raw["tables"].get(t.key) for t in section.tables)
+            if section.key == "cover" and not raw["tables"].get("contacts"):
+                problems.append(("add-contacts", str(section.tables[0].title), _("Give at least one point of contact.")))
+            elif section.is_form and not has_rows and not (raw["fields"].get("text") or "").strip():
+                problems.append(
+                    (
+                        f"add-{section.tables[0].key}",
+                        str(section.tables[0].title),
+                        _("Add at least one row or write the information in the text box."),
+                    )
+                )
         if is_raw_empty(raw):
             state = SectionState.EMPTY
         elif problems:
             state = SectionState.IN_PROGRESS
         else:
             state = SectionState.COMPLETE
-    return SectionCheck(section, raw, state, form, formset, problems)
+    return SectionCheck(section, raw, state, form, formset, problems, tables)
 
 
 def partner_split(value: str, partner_name: str, states_by_iso3: dict, orgs_by_pk: dict) -> dict:
@@ -481,7 +591,8 @@ def partner_split(value: str, partner_name: str, states_by_iso3: dict, orgs_by_p
 
 
 def path_labels(section: Section, paths: list[tuple]) -> list[str]:
-    """The labels of the fields at these draft paths (("fields", name) or ("rows", i, name))."""
+    """The labels of the fields at these draft paths (("fields", name), ("rows", i, name) or
+    ("tables", key, i, name))."""
     labels = []
     for path in paths:
         if len(path) >= 2 and path[0] == "fields":
@@ -491,4 +602,8 @@ def path_labels(section: Section, paths: list[tuple]) -> list[str]:
             field = CooperationRowForm.base_fields.get(path[2])
             name = str(field.label) if field is not None and field.label else forms.forms.pretty_name(path[2])
             labels.append(_("row %(n)s: %(field)s") % {"n": path[1] + 1, "field": name})
+        elif len(path) >= 4 and path[0] == "tables":
+            table = next((t for t in section.tables if t.key == path[1]), None)
+            name = str(table.label(path[3])) if table is not None and path[3] in table.columns else str(path[3])
+            labels.append(_("row %(n)s: %(field)s") % {"n": path[2] + 1, "field": name})
     return labels

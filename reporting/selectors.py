@@ -86,6 +86,16 @@ def state_deadline(state: State, cycle: ReportingCycle) -> datetime.date | None:
     return _required_and_deadline(state.memberships.all(), cycle, extension)[1]
 
 
+def reporting_period(state: State, cycle: ReportingCycle) -> tuple[datetime.date, datetime.date]:
+    """The period a State's report covers: the calendar year; an initial report runs from entry into force."""
+    start, end = datetime.date(cycle.year, 1, 1), datetime.date(cycle.year, 12, 31)
+    active = _active_memberships(state.memberships.all(), cycle.year)
+    eif = max((m.entry_into_force for m in active), default=None)
+    if eif is not None and eif.year == cycle.year:
+        start = eif
+    return start, end
+
+
 def is_report_required(state: State, cycle: ReportingCycle) -> bool:
     return _required_and_deadline(state.memberships.all(), cycle, None)[0]
 
@@ -233,6 +243,26 @@ def last_submitted_version(*, state: State, before_year: int) -> ReportVersion |
         .first()
     )
     return report.current_version if report else None
+
+
+def unchanged_since(*, state: State, before_year: int) -> dict:
+    """For each form, the State's latest earlier report that filled it in: {section key: (year, its
+    section as submitted)}. A form marked "unchanged" says "since the report of <year>" and carries it."""
+    result: dict = {}
+    reports = (
+        Report.objects.filter(state=state, cycle__year__lt=before_year, current_version__isnull=False)
+        .select_related("current_version", "cycle")
+        .order_by("-cycle__year")
+    )
+    for report in reports:
+        for key, entry in (report.current_version.content.get("sections") or {}).items():
+            if key in result:
+                continue
+            if entry.get("mode") == "filled":
+                result[key] = (report.cycle.year, entry)
+            elif entry.get("mode") == "no_change" and entry.get("carried"):
+                result[key] = (entry.get("unchanged_since") or report.cycle.year, entry["carried"])
+    return result
 
 
 def report_versions(report: Report) -> list[ReportVersion]:

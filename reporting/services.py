@@ -32,6 +32,7 @@ from .sections import (
     Mode,
     SectionCheck,
     bound_forms,
+    bound_tables,
     check_section,
     json_value,
     partner_split,
@@ -170,19 +171,33 @@ def deadline_extension_grant(
 # --- drafts -----------------------------------------------------------------------------------
 
 
+def _raw_rows(rows) -> list[dict]:
+    return [{name: raw_value(v) for name, v in row.items() if name != "partner_label"} for row in rows or []]
+
+
 def _raw_from_content(content: dict) -> dict:
-    """A submitted version's content as a draft (what the delegate would have typed)."""
+    """A submitted version's content as a draft (what the delegate would have typed), every row copied."""
     draft = {}
     for key, section in (content.get("sections") or {}).items():
         draft[key] = {
             "mode": section.get("mode") or Mode.FILLED,
             "fields": {name: raw_value(v) for name, v in (section.get("fields") or {}).items()},
-            "rows": [
-                {name: raw_value(v) for name, v in row.items() if name != "partner_label"}
-                for row in section.get("rows") or []
-            ],
+            "rows": _raw_rows(section.get("rows")),
+            "tables": {name: _raw_rows(rows) for name, rows in (section.get("tables") or {}).items()},
         }
     return draft
+
+
+def cover_defaults(state: State, cycle: ReportingCycle) -> dict:
+    """The cover page of a new report: the reporting period (the calendar year; an initial report runs
+    from entry into force) and the report's language."""
+    start, end = selectors.reporting_period(state, cycle)
+    return {
+        "mode": Mode.FILLED,
+        "fields": {"period_from": start.isoformat(), "period_to": end.isoformat(), "language": "", "remarks": ""},
+        "rows": [],
+        "tables": {"contacts": []},
+    }
 
 
 @transaction.atomic
@@ -200,6 +215,11 @@ def report_start(*, state: State, cycle: ReportingCycle, by: User | None, prefil
         if previous is not None:
             report.draft_data = _raw_from_content(previous.content)
             report.prefilled_from = previous
+    cover = cover_defaults(state, cycle)
+    if "cover" in report.draft_data:  # the contacts and language carry over; the period is this one's
+        cover["fields"].update({k: v for k, v in report.draft_data["cover"]["fields"].items() if k not in cover["fields"] or k in ("language", "remarks")})
+        cover["tables"] = report.draft_data["cover"].get("tables") or cover["tables"]
+    report.draft_data["cover"] = cover
     report._history_user = by
     report.save()
     return report
@@ -234,6 +254,17 @@ def _changes_between(old: dict, new: dict, keys) -> list[dict]:
                     "new": _("%(n)s row(s)") % {"n": len(b["rows"])},
                 }
             )
+        for table in section.tables:
+            ra, rb = a["tables"].get(table.key, []), b["tables"].get(table.key, [])
+            if ra != rb:
+                changes.append(
+                    {
+                        "section": section,
+                        "field": table.title,
+                        "old": _("%(n)s row(s)") % {"n": len(ra)},
+                        "new": _("%(n)s row(s)") % {"n": len(rb)},
+                    }
+                )
     return changes
 
 
@@ -273,6 +304,7 @@ def report_save_draft(*, report: Report, data: dict, by: User | None, expected_v
             "mode": raw.get("mode") or Mode.FILLED,
             "fields": dict(raw.get("fields") or {}),
             "rows": list(raw.get("rows") or []),
+            "tables": {name: list(rows or []) for name, rows in (raw.get("tables") or {}).items()},
         }
         if raw.get("lang"):
             draft[key]["lang"] = raw["lang"]  # the language the numbers were typed in
@@ -316,26 +348,30 @@ def report_problems(checks: list[SectionCheck]) -> list[Problem]:
     return problems
 
 
-def _clean_content(report: Report, form_kwargs: dict) -> tuple[dict, dict, list[dict]]:
-    """The draft validated: (content JSON, typed version columns, typed C&A rows)."""
+def _clean_content(report: Report, form_kwargs: dict):
+    """The draft validated: (content JSON, typed version columns, typed C&A rows, typed table rows)."""
     checks = report_check(report=report, form_kwargs=form_kwargs)
     problems = report_problems(checks)
     if problems:
         raise ReportNotReady(problems)
-    return _content_from_checks(checks, form_kwargs)
+    carried = selectors.unchanged_since(state=report.state, before_year=report.cycle.year)
+    return _content_from_checks(checks, form_kwargs, carried)
 
 
-def _content_from_checks(checks: list[SectionCheck], form_kwargs: dict) -> tuple[dict, dict, list[dict]]:
+def _content_from_checks(checks: list[SectionCheck], form_kwargs: dict, carried: dict | None = None):
+    """(content JSON, typed version columns, typed C&A rows, typed table rows by table key)."""
+    carried = carried or {}
     content: dict = {"sections": {}}
     columns: dict = {}
     rows: list[dict] = []
+    table_rows: dict = {}
     for check in checks:
         section, raw = check.section, check.raw
-        entry: dict = {"mode": raw["mode"], "fields": {}, "rows": []}
+        entry: dict = {"mode": raw["mode"], "fields": {}, "rows": [], "tables": {}}
         if raw["mode"] == Mode.FILLED and check.form.is_valid():
             entry["fields"] = {name: json_value(v) for name, v in check.form.cleaned_data.items()}
             for name, value in check.form.cleaned_data.items():
-                if name != "text":
+                if name not in ("text", "remarks", "blanks_confirmed"):
                     columns[name] = value
             if check.formset is not None and check.formset.is_valid():
                 labels = dict(_flatten(form_kwargs["partners"]))
@@ -351,8 +387,56 @@ def _content_from_checks(checks: list[SectionCheck], form_kwargs: dict) -> tuple
                     )
                     entry["rows"].append(clean)
                     rows.append(data)
+            tables = check.tables or bound_tables(section, raw, strict=False)
+            for table in section.tables:
+                formset = tables[table.key]
+                typed = []
+                if formset.is_valid():
+                    typed = [
+                        {n: v for n, v in f.cleaned_data.items() if n != "DELETE"}
+                        for f in formset.forms
+                        if f.cleaned_data and not f.cleaned_data.get("DELETE")
+                    ]
+                entry["tables"][table.key] = [{n: json_value(v) for n, v in r.items()} for r in typed]
+                table_rows[table.key] = typed
+        elif raw["mode"] == Mode.NO_CHANGE and section.key in carried:
+            year, source = carried[section.key]
+            entry["unchanged_since"] = year
+            entry["carried"] = {k: source.get(k) for k in ("fields", "rows", "tables") if source.get(k)}
         content["sections"][section.key] = entry
-    return content, columns, rows
+    columns.update(computed_columns(content))
+    return content, columns, rows, table_rows
+
+
+# The headline figures the committee counts, computed from the rows (never typed). A stock (what is
+# held or remains) carries over from the report it is "unchanged since"; a flow (what happened in the
+# year) does not.
+FIGURES = {
+    "mines_stockpiled": ("b", ("stockpile", "discovered"), "quantity", True),
+    "area_contaminated_m2": ("c", ("areas",), "size_m2", True),
+    "area_released_m2": ("c", ("released",), "area_m2", False),
+    "mines_retained": ("d", ("retained",), "quantity", True),
+    "mines_destroyed": ("g", ("destroyed",), "quantity", False),
+}
+
+
+def computed_columns(content: dict) -> dict:
+    from decimal import Decimal
+
+    columns = {}
+    sections = content.get("sections") or {}
+    for name, (key, table_keys, column, is_stock) in FIGURES.items():
+        entry = sections.get(key) or {}
+        tables = entry.get("tables") or {}
+        if entry.get("mode") == Mode.NO_CHANGE and is_stock:
+            tables = (entry.get("carried") or {}).get("tables") or {}
+        values = [r.get(column) for t in table_keys for r in tables.get(t) or [] if r.get(column) not in (None, "")]
+        if not values:
+            columns[name] = None
+            continue
+        total = sum(Decimal(str(v)) for v in values)
+        columns[name] = total if name.endswith("_m2") else int(total)
+    return columns
 
 
 def _flatten(choices):
@@ -411,6 +495,7 @@ def _freeze(
     content: dict,
     columns: dict,
     rows: list[dict],
+    table_rows: dict | None = None,
     by: User | None,
     source: str,
     received_on: datetime.date,
@@ -454,6 +539,14 @@ def _freeze(
             for i, r in enumerate(rows)
         ]
     )
+    for section in SECTIONS:
+        for table in section.tables:
+            table.model.objects.bulk_create(
+                [
+                    table.model(version=version, position=i, **_model_values(table, row))
+                    for i, row in enumerate((table_rows or {}).get(table.key) or [])
+                ]
+            )
     first = report.current_version_id is None
     report.current_version = version
     report.workflow = ReportState.SUBMITTED
@@ -473,6 +566,17 @@ def _freeze(
     return version
 
 
+def _model_values(table, row: dict) -> dict:
+    values = {}
+    for name in table.columns:
+        value = row.get(name)
+        field = table.model_field(name)
+        if value is None and not field.null:
+            value = False if field.get_internal_type() == "BooleanField" else ""
+        values[name] = value
+    return values
+
+
 @transaction.atomic
 def report_submit(*, report: Report, by: User | None) -> ReportVersion:
     """Validate the whole draft and freeze it as a new public version.
@@ -484,13 +588,14 @@ def report_submit(*, report: Report, by: User | None) -> ReportVersion:
     if not report.is_editable:
         raise ValidationError(_("This report is already submitted. Amend it to submit a new version."))
     form_kwargs = selectors.editor_form_kwargs()
-    content, columns, rows = _clean_content(report, form_kwargs)
+    content, columns, rows, table_rows = _clean_content(report, form_kwargs)
     now = timezone.now()
     return _freeze(
         report,
         content=content,
         columns=columns,
         rows=rows,
+        table_rows=table_rows,
         by=by,
         source=VersionSource.ONLINE,
         received_on=timezone.localdate(now),
@@ -570,13 +675,14 @@ def report_record_received(
         checks.append(SectionCheck(section, raw, "complete", form, formset, []))
     if errors:
         raise ValidationError(_("Some figures are not valid in: %(sections)s.") % {"sections": ", ".join(errors)})
-    content, columns, rows = _content_from_checks(checks, form_kwargs)
+    content, columns, rows, table_rows = _content_from_checks(checks, form_kwargs)
     content["received_by_email"] = True
     return _freeze(
         report,
         content=content,
         columns=columns,
         rows=rows,
+        table_rows=table_rows,
         by=by,
         source=VersionSource.EMAIL,
         received_on=received_on,

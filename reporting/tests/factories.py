@@ -23,17 +23,41 @@ class ReportFactory(factory.django.DjangoModelFactory):
 
 
 def complete_draft(**overrides) -> dict:
-    """A draft that passes every check: the typed figures, one C&A row with an amount, gender information."""
+    """A draft that passes every check: a cover page with a contact, rows in the forms whose figures the
+    committee counts (stockpiled 0, contaminated 1,250,000.50 m², released 300,000 m², retained 120,
+    destroyed 45), one C&A row with an amount, gender information."""
     text = {"mode": "filled", "fields": {"text": "Information for this form."}, "rows": []}
     draft = {key: dict(text) for key in "aefhij"}
-    draft["b"] = {"mode": "filled", "fields": {"mines_stockpiled": "0", "text": ""}, "rows": []}
+    draft["cover"] = {
+        "mode": "filled",
+        "fields": {"period_from": "2022-01-01", "period_to": "2022-12-31", "language": "en"},
+        "tables": {"contacts": [contact_row()]},
+    }
+    draft["b"] = {
+        "mode": "filled",
+        "fields": {"text": ""},
+        "tables": {"stockpile": [{"mine_type": "PMN-2", "quantity": "0", "lot_numbers": ""}]},
+    }
     draft["c"] = {
         "mode": "filled",
-        "fields": {"area_contaminated_m2": "1250000.50", "area_released_m2": "300000", "text": "Casamance"},
-        "rows": [],
+        "fields": {"text": "Casamance"},
+        "tables": {
+            "areas": [
+                {"location": "Ziguinchor", "status": "confirmed", "size_m2": "1250000.50", "estimated_quantity": "40"}
+            ],
+            "released": [{"method": "cleared", "area_m2": "300000", "mines_destroyed": "45"}],
+        },
     }
-    draft["d"] = {"mode": "filled", "fields": {"mines_retained": "120", "text": ""}, "rows": []}
-    draft["g"] = {"mode": "filled", "fields": {"mines_destroyed": "45", "text": ""}, "rows": []}
+    draft["d"] = {
+        "mode": "filled",
+        "fields": {"text": ""},
+        "tables": {"retained": [{"institution": "Army engineers", "mine_type": "PMN-2", "quantity": "120"}]},
+    }
+    draft["g"] = {
+        "mode": "filled",
+        "fields": {"text": ""},
+        "tables": {"destroyed": [{"article": "art5", "mine_type": "PMN-2", "quantity": "45"}]},
+    }
     draft["ca"] = {
         "mode": "filled",
         "fields": {
@@ -73,6 +97,19 @@ def ca_row(**overrides) -> dict:
         "channel": "ngo",
         "gender_considered": "yes",
         "description": "",
+    }
+    row.update(overrides)
+    return row
+
+
+def contact_row(**overrides) -> dict:
+    row = {
+        "name": "A. Diallo",
+        "organisation": "National mine action centre",
+        "function": "Director",
+        "email": "contact@example.org",
+        "phone": "+221 33 000 00 00",
+        "is_public": "",
     }
     row.update(overrides)
     return row

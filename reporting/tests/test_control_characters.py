@@ -35,7 +35,7 @@ def test_nul_in_a_section_text_is_removed_with_a_message_and_the_rest_is_saved(c
     assert Report.objects.get().draft_data["a"]["fields"]["text"] == "Law 12/2005 in force.\nDecree 3."
     assert _messages(response)[1] == (
         "Invisible control characters (for example from a copy and paste) were removed from: "
-        "National implementation measures (Article 9)."
+        "Measures: supplementary information."
     )
     page = client.get(url + "?section=a").content.decode()
     assert "Law 12/2005 in force." in page

@@ -11,7 +11,7 @@ from django.utils import translation
 from conftest import client_for
 from reporting import services
 from reporting.models import Report
-from reporting.sections import SECTION_BY_KEY, bound_forms, section_raw
+from reporting.sections import SECTION_BY_KEY, bound_tables, section_raw
 
 from .factories import CycleFactory, ca_row, complete_draft
 
@@ -40,8 +40,25 @@ def _report(cast, draft=None) -> Report:
 def _post_b(client, cast, typed, lang, token):
     return client.post(
         _url("edit", cast),
-        {"section": "b", "token": str(token), "lang": lang, "mode": "filled", "mines_stockpiled": typed, "text": ""},
+        {
+            "section": "b",
+            "token": str(token),
+            "lang": lang,
+            "mode": "filled",
+            "text": "",
+            "stockpile-TOTAL_FORMS": "1",
+            "stockpile-INITIAL_FORMS": "0",
+            "stockpile-0-mine_type": "PMN-2",
+            "stockpile-0-quantity": typed,
+            "discovered-TOTAL_FORMS": "0",
+            "discovered-INITIAL_FORMS": "0",
+        },
     )
+
+
+def _stockpile_row(report):
+    tables = bound_tables(SECTION_BY_KEY["b"], section_raw(report.draft_data, "b"), strict=True)
+    return tables["stockpile"].forms[0]
 
 
 def test_a_spanish_delegates_twelve_thousand_is_kept_as_typed_and_submitted_as_twelve_thousand(cast):
@@ -50,7 +67,7 @@ def test_a_spanish_delegates_twelve_thousand_is_kept_as_typed_and_submitted_as_t
     client = client_for(cast, "delegate_a")
     assert _post_b(client, cast, "12.000", "es", report.version_token + 0).status_code == 302
     report.refresh_from_db()
-    assert report.draft_data["b"]["fields"]["mines_stockpiled"] == "12.000"
+    assert report.draft_data["b"]["tables"]["stockpile"][0]["quantity"] == "12.000"
     assert report.draft_data["b"]["lang"] == "es"
     page = client.get(_url("edit", cast) + "?section=b").content.decode()
     assert 'value="12.000"' in page and "is-invalid" not in page
@@ -58,7 +75,8 @@ def test_a_spanish_delegates_twelve_thousand_is_kept_as_typed_and_submitted_as_t
         services.report_submit(report=report, by=cast.delegate_a)
     report.refresh_from_db()
     assert report.current_version.mines_stockpiled == 12000
-    assert report.current_version.content["sections"]["b"]["fields"]["mines_stockpiled"] == 12000
+    assert report.current_version.content["sections"]["b"]["tables"]["stockpile"][0]["quantity"] == 12000
+    assert report.current_version.stockpilerow_set.get().quantity == 12000
 
 
 def test_a_spanish_draft_reads_the_same_on_an_english_page_and_is_shown_the_english_way(cast):
@@ -69,8 +87,8 @@ def test_a_spanish_draft_reads_the_same_on_an_english_page_and_is_shown_the_engl
     page = client_for(cast, "delegate_a").get(_url("edit", cast) + "?section=b").content.decode()
     assert 'value="12,000"' in page
     report.refresh_from_db()
-    form, _ = bound_forms(SECTION_BY_KEY["b"], section_raw(report.draft_data, "b"), strict=True, form_kwargs={})
-    assert form.is_valid() and form.cleaned_data["mines_stockpiled"] == 12000
+    row = _stockpile_row(report)
+    assert row.is_valid() and row.cleaned_data["quantity"] == 12000
 
 
 def test_twelve_dot_zero_zero_zero_on_an_english_page_is_kept_and_refused_saying_how_it_reads(cast):
@@ -97,22 +115,32 @@ def test_a_french_delegate_types_spaces_of_any_kind_and_decimal_commas(cast):
             "token": str(report.version_token),
             "lang": "fr",
             "mode": "filled",
-            "area_contaminated_m2": "1\u00a0250\u00a0000,50",
-            "area_released_m2": f"300{NNBSP}000",
+            "areas-TOTAL_FORMS": "1",
+            "areas-INITIAL_FORMS": "0",
+            "areas-0-location": "Ziguinchor",
+            "areas-0-status": "confirmed",
+            "areas-0-size_m2": "1\u00a0250\u00a0000,50",
+            "areas-0-estimated_quantity": "40",
+            "released-TOTAL_FORMS": "1",
+            "released-INITIAL_FORMS": "0",
+            "released-0-method": "cleared",
+            "released-0-area_m2": f"300{NNBSP}000",
+            "released-0-mines_destroyed": "0",
             "text": "Casamance",
         },
     )
     assert response.status_code == 302
     report.refresh_from_db()
-    form, _ = bound_forms(SECTION_BY_KEY["c"], section_raw(report.draft_data, "c"), strict=True, form_kwargs={})
-    assert form.is_valid(), form.errors
-    assert str(form.cleaned_data["area_contaminated_m2"]) == "1250000.50"
-    assert form.cleaned_data["area_released_m2"] == 300000
+    tables = bound_tables(SECTION_BY_KEY["c"], section_raw(report.draft_data, "c"), strict=True)
+    area, released = tables["areas"].forms[0], tables["released"].forms[0]
+    assert area.is_valid() and released.is_valid(), (area.errors, released.errors)
+    assert str(area.cleaned_data["size_m2"]) == "1250000.50"
+    assert released.cleaned_data["area_m2"] == 300000
 
 
 def test_older_drafts_and_prefilled_values_in_plain_digits_still_read_right(cast):
     draft = complete_draft()
-    draft["b"] = {"mode": "filled", "fields": {"mines_stockpiled": "12000", "text": ""}, "rows": []}
+    draft["b"] = {"mode": "filled", "fields": {"text": ""}, "tables": {"stockpile": [{"mine_type": "X", "quantity": "12000"}]}}
     draft["ca"]["rows"] = [ca_row(amount="25000.50", year="2022")]
     report = _report(cast, draft)
     assert "lang" not in report.draft_data["b"]
@@ -124,7 +152,11 @@ def test_older_drafts_and_prefilled_values_in_plain_digits_still_read_right(cast
 
 def test_an_older_draft_with_a_dotted_count_is_not_guessed(cast):
     draft = complete_draft()
-    draft["g"] = {"mode": "filled", "fields": {"mines_destroyed": "12.000", "text": ""}, "rows": []}
+    draft["g"] = {
+        "mode": "filled",
+        "fields": {"text": ""},
+        "tables": {"destroyed": [{"article": "art5", "mine_type": "X", "quantity": "12.000"}]},
+    }
     report = _report(cast, draft)
     with translation.override("en"):
         problems = services.report_problems(services.report_check(report=report))
@@ -182,7 +214,12 @@ def test_a_grouped_year_is_refused(cast):
 
 def _submitted_with_twelve_thousand(cast) -> Report:
     draft = complete_draft()
-    draft["g"] = {"mode": "filled", "fields": {"mines_destroyed": "12.000", "text": ""}, "rows": [], "lang": "es"}
+    draft["g"] = {
+        "mode": "filled",
+        "fields": {"text": ""},
+        "tables": {"destroyed": [{"article": "art5", "mine_type": "X", "quantity": "12.000"}]},
+        "lang": "es",
+    }
     draft["ca"]["rows"] = [ca_row(amount="25000", currency="CHF")]
     report = _report(cast, draft)
     with time_machine.travel(datetime.datetime(2023, 4, 20, 10, tzinfo=datetime.UTC), tick=False):

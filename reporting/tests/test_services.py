@@ -85,18 +85,24 @@ def test_stale_save_of_another_section_is_merged_without_losing_anything(cast):
 def test_submit_refuses_an_incomplete_report_listing_every_problem_and_keeps_the_draft(cast):
     cycle = CycleFactory()
     report = services.report_start(state=cast.state_a, cycle=cycle, by=cast.delegate_a, prefill_from_last_year=False)
-    draft = complete_draft(c={"mode": "filled", "fields": {"area_contaminated_m2": "lots"}, "rows": []})
+    draft = complete_draft(
+        c={
+            "mode": "filled",
+            "fields": {},
+            "tables": {"areas": [{"location": "North", "status": "suspected", "size_m2": "lots"}], "released": []},
+        }
+    )
     del draft["h"]
     report = _save_all(report, cast.delegate_a, draft)
     with pytest.raises(ReportNotReady) as exc:
         services.report_submit(report=report, by=cast.delegate_a)
     problems = {(p.section, p.field_id) for p in exc.value.problems}
-    assert ("c", "id_area_contaminated_m2") in problems
-    assert ("c", "id_area_released_m2") in problems
+    assert ("c", "id_areas-0-size_m2") in problems  # not a number
+    assert ("c", "id_areas-0-estimated_quantity") in problems  # blank, neither a figure nor confirmed unreported
     assert ("h", "id_mode_0") in problems
     report.refresh_from_db()
     assert report.workflow == ReportState.DRAFT
-    assert report.draft_data["c"]["fields"]["area_contaminated_m2"] == "lots"
+    assert report.draft_data["c"]["tables"]["areas"][0]["size_m2"] == "lots"
     assert not ReportVersion.objects.exists()
 
 
@@ -165,9 +171,13 @@ def test_amendment_creates_a_new_version_and_keeps_the_first_intact_and_its_stat
     services.report_amend(report=report, by=cast.delegate_a)
     report.refresh_from_db()
     assert report.workflow == ReportState.AMENDING
-    assert report.draft_data["c"]["fields"]["area_contaminated_m2"] == "1250000.50"
+    assert report.draft_data["c"]["tables"]["areas"][0]["size_m2"] == "1250000.50"
     draft = dict(report.draft_data)
-    draft["g"] = {"mode": "filled", "fields": {"mines_destroyed": "60", "text": ""}, "rows": []}
+    draft["g"] = {
+        "mode": "filled",
+        "fields": {"text": ""},
+        "tables": {"destroyed": [{"article": "art5", "mine_type": "PMN-2", "quantity": "60"}]},
+    }
     report = _save_all(report, cast.delegate_a, draft)
     second = services.report_submit(report=report, by=cast.delegate_a)
     report.refresh_from_db()
@@ -187,8 +197,14 @@ def test_prefill_from_last_year_copies_the_submitted_report(cast):
     assert report.prefilled_from == previous.current_version
     assert report.draft_data["ca"]["rows"][0]["partner_name"] == "Demining NGO"
     assert report.draft_data["gender"]["fields"]["oap_actions"] == ["45", "47"]
+    # every row of every form is copied; the cover keeps the contacts and takes this year's period
+    assert report.draft_data["c"]["tables"]["areas"][0]["location"] == "Ziguinchor"
+    assert report.draft_data["d"]["tables"]["retained"][0]["quantity"] == "120"
+    assert report.draft_data["cover"]["tables"]["contacts"][0]["email"] == "contact@example.org"
+    assert report.draft_data["cover"]["fields"]["period_from"] == "2023-01-01"
     empty = services.report_start(state=cast.state_b, cycle=cycle, by=cast.delegate_b, prefill_from_last_year=True)
-    assert empty.draft_data == {}
+    assert set(empty.draft_data) == {"cover"}
+    assert empty.draft_data["cover"]["tables"]["contacts"] == []
 
 
 def test_state_not_party_in_the_year_owes_no_report():
@@ -217,7 +233,11 @@ def test_new_state_party_initial_report_is_due_180_days_after_entry_into_force()
 def test_isu_records_a_report_received_by_email_with_its_date_and_figures(cast):
     cycle = CycleFactory(year=2022)
     data = {
-        "c": {"mode": "filled", "fields": {"area_contaminated_m2": "5000", "area_released_m2": "100"}, "rows": []},
+        "c": {
+            "mode": "filled",
+            "fields": {},
+            "tables": {"areas": [{"size_m2": "5000"}], "released": [{"area_m2": "100"}]},
+        },
         "ca": {"mode": "filled", "fields": {}, "rows": [ca_row(amount="", currency="")]},
     }
     with time_machine.travel(datetime.datetime(2023, 5, 10, 9, tzinfo=datetime.UTC), tick=False):

@@ -42,7 +42,16 @@ def test_draft_saves_invalid_values_and_shows_them_back_with_the_error(cast):
     client = client_for(cast, "delegate_a")
     response = client.post(
         _url("edit", cast),
-        {"section": "c", "token": "1", "mode": "filled", "area_contaminated_m2": "3 km2", "text": "North"},
+        {
+            "section": "c",
+            "token": "1",
+            "mode": "filled",
+            "areas-TOTAL_FORMS": "1",
+            "areas-INITIAL_FORMS": "0",
+            "areas-0-location": "North",
+            "areas-0-size_m2": "3 km2",
+            "text": "North",
+        },
     )
     assert response.status_code == 302
     page = client.get(_url("edit", cast) + "?section=c").content.decode()
@@ -110,14 +119,16 @@ def test_two_delegates_stale_save_is_refused_and_nothing_is_lost(cast):
 
 
 def test_submit_check_lists_every_problem_with_a_link_to_its_field(cast):
-    draft = complete_draft(c={"mode": "filled", "fields": {"area_released_m2": "x"}, "rows": []})
+    draft = complete_draft(
+        c={"mode": "filled", "fields": {}, "tables": {"areas": [], "released": [{"method": "cleared", "area_m2": "x"}]}}
+    )
     del draft["gender"]
     _draft_report(cast, draft)
     client = client_for(cast, "delegate_a")
     page = client.get(_url("submit", cast)).content.decode()
     edit = _url("edit", cast)
-    assert f"{edit}?section=c#id_area_contaminated_m2" in page
-    assert f"{edit}?section=c#id_area_released_m2" in page
+    assert f"{edit}?section=c#id_released-0-area_m2" in page
+    assert f"{edit}?section=c#id_released-0-mines_destroyed" in page
     assert f"{edit}?section=gender#id_mode_0" in page
     response = client.post(_url("submit", cast))
     assert response.status_code == 400
@@ -169,14 +180,18 @@ def test_versions_page_shows_what_changed_between_two_versions(cast):
     services.report_submit(report=report, by=cast.delegate_a)
     services.report_amend(report=report, by=cast.delegate_a)
     report.refresh_from_db()
-    g = {"mode": "filled", "fields": {"mines_destroyed": "77", "text": ""}, "rows": []}
+    g = {
+        "mode": "filled",
+        "fields": {"text": ""},
+        "tables": {"destroyed": [{"article": "art5", "mine_type": "PMN-2", "quantity": "77"}]},
+    }
     services.report_save_draft(
         report=report, data={"g": g}, by=cast.delegate_a, expected_version_token=report.version_token
     )
     services.report_submit(report=report, by=cast.delegate_a)
     page = client_for(cast, "anon").get(_url("versions", cast) + "?a=1&b=2").content.decode()
     assert "Form G · Mines destroyed" in page
-    assert ">45<" in page and ">77<" in page
+    assert "PMN-2 · 45 ·" in page and "PMN-2 · 77 ·" in page and "row 1" in page
     assert "Form A · " not in page  # unchanged sections are left out
     first = client_for(cast, "anon").get(_url("version", cast, 1)).content.decode()
     assert "45" in first and "Version 1 of 2" in first
@@ -204,7 +219,7 @@ def test_start_prefilled_from_last_year(cast):
     assert response.status_code == 302 and response["Location"].startswith(_url("edit", cast))
     report = Report.objects.get(cycle__year=YEAR)
     assert report.prefilled_from == old.versions.get()
-    assert report.draft_data["c"]["fields"]["area_contaminated_m2"] == "1250000.50"
+    assert report.draft_data["c"]["tables"]["areas"][0]["size_m2"] == "1250000.50"
 
 
 def test_isu_records_a_report_received_by_email(cast):
@@ -296,7 +311,7 @@ def test_delegate_home_shows_this_years_report_with_days_left_and_sections_done(
         page = client_for(cast, "delegate_a").get(reverse("home")).content.decode()
     assert "Article 7 report on 2022" in page
     assert "14 days left" in page
-    assert "2 of 12 sections done" in page
+    assert "2 of 13 sections done" in page
     assert _url("edit", cast) in page
 
 

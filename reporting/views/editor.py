@@ -16,12 +16,14 @@ from core.text import strip_tree, warn_removed
 from .. import permissions, selectors, services
 from ..forms import StartForm
 from ..models import Report, ReportState
+from ..tables import table_totals
 from ..sections import (
     SECTION_BY_KEY,
     SECTIONS,
     Mode,
     SectionState,
     bound_forms,
+    bound_tables,
     path_labels,
     raw_from_post,
     section_raw,
@@ -50,12 +52,31 @@ def report_start(request, iso3: str, year: int):
     return redirect("reporting:edit", iso3=state.iso3, year=year)
 
 
+def _table_context(section, raw) -> list[dict]:
+    """Each table of the section bound to the draft, plus one empty row (adding a row needs no script),
+    with its totals computed from the rows."""
+    shown = dict(raw, tables={key: [*rows, {}] for key, rows in raw["tables"].items()})
+    formsets = bound_tables(section, shown, strict=False)
+    result = []
+    for table in section.tables:
+        formset = formsets[table.key]
+        formset.is_valid()
+        rows = [f.cleaned_data for f in formset.forms if getattr(f, "cleaned_data", None)]
+        result.append({"table": table, "formset": formset, "totals": table_totals(table, rows)})
+    return result
+
+
 def _editor_context(request, report, section, raw, form_kwargs, *, form=None, formset=None, checks=None):
     if form is None:
         form, formset = bound_forms(section, raw, strict=False, form_kwargs=form_kwargs)
         form.is_valid()
         if formset is not None:
             formset.is_valid()
+    since = selectors.unchanged_since(state=report.state, before_year=report.cycle.year).get(section.key)
+    modes = [
+        (value, _("Unchanged since the report on %(year)s") % {"year": since[0]} if value == Mode.NO_CHANGE and since else label)
+        for value, label in Mode.CHOICES
+    ]
     checks = checks if checks is not None else services.report_check(report=report, form_kwargs=form_kwargs)
     index = [s.key for s in SECTIONS].index(section.key)
     row = selectors.state_cycle_row(state=report.state, cycle=report.cycle)
@@ -64,9 +85,10 @@ def _editor_context(request, report, section, raw, form_kwargs, *, form=None, fo
         "row": row,
         "section": section,
         "mode": raw["mode"],
-        "modes": Mode.CHOICES,
+        "modes": modes if section.has_mode else [],
         "form": form,
         "formset": formset,
+        "tables": _table_context(section, raw),
         "checks": checks,
         "done": sum(1 for c in checks if c.is_done),
         "previous_section": SECTIONS[index - 1] if index > 0 else None,

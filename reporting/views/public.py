@@ -51,7 +51,9 @@ def public_report(request, iso3: str, year: int, number: int | None = None):
             "report": report,
             "version": version,
             "versions": versions,
-            "sections": document_sections(version.content),
+            "sections": document_sections(
+                version.content, public=not permissions.can_see_private(request.user, report.state)
+            ),
             "key_figures": key_figures(version),
             "receipt": receipt(report),
             "can_see_private": permissions.can_see_private(request.user, report.state),

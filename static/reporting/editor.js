@@ -31,6 +31,36 @@
     });
   });
 
+  // --- the forms' tables (templates/reporting/_table.html): add and remove rows ---------------------------
+  form.querySelectorAll(".js-table-add").forEach(function (button) {
+    var section = button.closest(".report-table");
+    var prefix = button.dataset.prefix;
+    var rows = section.querySelector(".js-table-rows");
+    var template = section.querySelector(".js-table-template");
+    var count = section.querySelector("input[name='" + prefix + "-TOTAL_FORMS']");
+    button.addEventListener("click", function () {
+      var index = parseInt(count.value, 10) || 0;
+      var html = template.innerHTML.replace(/__prefix__/g, String(index)).replace(/__n__/g, String(index + 1));
+      var holder = document.createElement("div");
+      holder.innerHTML = html;
+      var row = holder.querySelector(".js-table-row");
+      rows.appendChild(row);
+      count.value = String(index + 1);
+      markDirty();
+      var first = row.querySelector("select, input, textarea");
+      if (first) { first.focus(); }
+    });
+  });
+  form.addEventListener("click", function (event) {
+    var remove = event.target.closest(".js-table-remove");
+    if (!remove) { return; }
+    var row = remove.closest(".js-table-row");
+    var del = row.querySelector("input[name$='-DELETE']");
+    if (del) { del.checked = true; }
+    row.hidden = true;
+    markDirty();
+  });
+
   // --- cooperation and assistance rows -----------------------------------------------------------------
   var body = form.querySelector("#ca-rows");
   if (!body) { return; }
