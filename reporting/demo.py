@@ -125,29 +125,74 @@ def _draft(rng, state: State, year: int, *, gender: bool, ca_rows: bool, pools) 
         "i": _text(rng, state, "marking and fencing of suspected hazardous areas; community liaison"),
         "j": _text(rng, state, "victim assistance services and referral mechanisms"),
     }
+    draft["cover"] = {
+        "mode": "filled",
+        "fields": {"period_from": f"{year}-01-01", "period_to": f"{year}-12-31", "language": "en", "remarks": ""},
+        "tables": {
+            "contacts": [
+                {
+                    "name": "",
+                    "organisation": f"{state.name_en}: national mine action authority",
+                    "function": "",
+                    "email": f"article7@{state.iso3.lower()}.demo.apmbc.org",
+                    "phone": "",
+                    "is_public": "",
+                }
+            ]
+        },
+    }
     stockpile = rng.choice([0, 0, 0, rng.randint(100, 5000)])
-    draft["b"] = {"mode": "filled", "fields": {"mines_stockpiled": str(stockpile), "text": ""}, "rows": []}
+    draft["b"] = {
+        "mode": "filled",
+        "fields": {"text": ""},
+        "tables": {"stockpile": [{"mine_type": "PMN-2", "quantity": str(stockpile), "lot_numbers": ""}]},
+    }
     draft["d"] = {
         "mode": "filled",
-        "fields": {"mines_retained": str(rng.choice([0, 0, rng.randint(20, 1500)])), "text": ""},
-        "rows": [],
+        "fields": {"text": ""},
+        "tables": {
+            "retained": [
+                {
+                    "institution": "Army engineers",
+                    "mine_type": "PMN-2",
+                    "quantity": str(rng.choice([0, 0, rng.randint(20, 1500)])),
+                }
+            ]
+        },
     }
     if state.is_affected:
         area = Decimal(rng.randint(200_000, 90_000_000))
         released = (area * Decimal(rng.randint(2, 25)) / Decimal(100)).quantize(Decimal("1"))
         draft["c"] = {
             "mode": "filled",
-            "fields": {"area_contaminated_m2": str(area), "area_released_m2": str(released), "text": ""},
-            "rows": [],
+            "fields": {"text": ""},
+            "tables": {
+                "areas": [
+                    {
+                        "location": "Suspected hazardous areas",
+                        "status": "suspected",
+                        "size_m2": str(area),
+                        "estimated_quantity": "",
+                    }
+                ],
+                "released": [{"method": "cleared", "area_m2": str(released), "mines_destroyed": ""}],
+            },
         }
+        draft["c"]["fields"]["blanks_confirmed"] = "yes"
         draft["g"] = {
             "mode": "filled",
-            "fields": {"mines_destroyed": str(rng.randint(50, 25_000)), "text": "Destroyed during clearance."},
-            "rows": [],
+            "fields": {"text": "Destroyed during clearance."},
+            "tables": {
+                "destroyed": [{"article": "art5", "mine_type": "PMN-2", "quantity": str(rng.randint(50, 25_000))}]
+            },
         }
     else:
         draft["c"] = {"mode": "not_applicable", "fields": {}, "rows": []}
-        draft["g"] = {"mode": "filled", "fields": {"mines_destroyed": "0", "text": ""}, "rows": []}
+        draft["g"] = {
+            "mode": "filled",
+            "fields": {"text": ""},
+            "tables": {"destroyed": [{"article": "art4", "mine_type": "PMN-2", "quantity": "0"}]},
+        }
     if ca_rows:
         platform = rng.random() < 0.7
         plan = rng.random() < 0.5
@@ -187,7 +232,7 @@ def _submit_on(report: Report, *, draft: dict, by, when: datetime.date, form_kwa
     report.draft_data = draft
     report._history_user = by
     report.save(update_fields=["draft_data"])
-    content, columns, rows = services._clean_content(report, form_kwargs)
+    content, columns, rows, table_rows = services._clean_content(report, form_kwargs)
     submitted_at = timezone.make_aware(datetime.datetime.combine(when, datetime.time(10, 30)))
     document = None
     if source == VersionSource.EMAIL:
@@ -198,6 +243,7 @@ def _submit_on(report: Report, *, draft: dict, by, when: datetime.date, form_kwa
         content=content,
         columns=columns,
         rows=rows,
+        table_rows=table_rows,
         by=by,
         source=source,
         received_on=when,

@@ -4,13 +4,12 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from django.utils.dateparse import parse_date
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from core.fields import NumberField
 from core.numbers import format_number
-
-from django.utils.dateparse import parse_date
-from django.utils.formats import date_format
 
 from .models import Channel, Direction, Purpose, ReportVersion
 from .sections import SECTIONS, CooperationRowForm, Mode

@@ -502,6 +502,9 @@ class FormRow(models.Model):
         abstract = True
         ordering = ["version", "position"]
 
+    def __str__(self) -> str:
+        return f"{self._meta.verbose_name} {self.position + 1}"
+
 
 def _mine_type():
     return models.CharField(_("type"), max_length=100, blank=True)
@@ -511,7 +514,7 @@ def _lots():
     return models.CharField(_("lot numbers"), max_length=300, blank=True)
 
 
-class ContactRow(FormRow):
+class ContactRow(FormRow):  # noqa: DJ008 (FormRow.__str__)
     name = models.CharField(_("name"), max_length=200, blank=True)
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     function = models.CharField(_("function"), max_length=200, blank=True)
@@ -524,7 +527,7 @@ class ContactRow(FormRow):
         verbose_name_plural = _("points of contact")
 
 
-class MeasureRow(FormRow):
+class MeasureRow(FormRow):  # noqa: DJ008 (FormRow.__str__)
     kind = models.CharField(_("kind of measure"), max_length=16, choices=MeasureKind.choices, blank=True)
     title = models.CharField(_("title"), max_length=300, blank=True)
     date_adopted = models.DateField(_("date adopted"), null=True, blank=True)
@@ -535,7 +538,7 @@ class MeasureRow(FormRow):
         verbose_name_plural = _("national implementation measures")
 
 
-class StockpileRow(FormRow):
+class StockpileRow(FormRow):  # noqa: DJ008 (FormRow.__str__)
     mine_type = _mine_type()
     quantity = models.PositiveBigIntegerField(_("quantity"), **QUANTITY)
     lot_numbers = _lots()
@@ -545,7 +548,7 @@ class StockpileRow(FormRow):
         verbose_name_plural = _("stockpiled anti-personnel mines")
 
 
-class DiscoveredStockpileRow(FormRow):
+class DiscoveredStockpileRow(FormRow):  # noqa: DJ008 (FormRow.__str__)
     mine_type = _mine_type()
     quantity = models.PositiveBigIntegerField(_("quantity"), **QUANTITY)
     lot_numbers = _lots()
@@ -557,7 +560,7 @@ class DiscoveredStockpileRow(FormRow):
         verbose_name_plural = _("previously unknown stockpiles")
 
 
-class MinedAreaRow(FormRow):
+class MinedAreaRow(FormRow):  # noqa: DJ008 (FormRow.__str__)
     location = models.CharField(_("location"), max_length=300, blank=True)
     region = models.CharField(_("administrative region"), max_length=150, blank=True)
     status = models.CharField(_("known or suspected"), max_length=16, choices=AreaStatus.choices, blank=True)
@@ -571,7 +574,7 @@ class MinedAreaRow(FormRow):
         verbose_name_plural = _("mined areas")
 
 
-class LandReleaseRow(FormRow):
+class LandReleaseRow(FormRow):  # noqa: DJ008 (FormRow.__str__)
     method = models.CharField(_("method"), max_length=16, choices=ReleaseMethod.choices, blank=True)
     region = models.CharField(_("administrative region"), max_length=150, blank=True)
     area_m2 = models.DecimalField(_("area (m²)"), **AREA)
@@ -582,7 +585,7 @@ class LandReleaseRow(FormRow):
         verbose_name_plural = _("land released")
 
 
-class RetainedRow(FormRow):
+class RetainedRow(FormRow):  # noqa: DJ008 (FormRow.__str__)
     institution = models.CharField(_("institution authorised"), max_length=200, blank=True)
     mine_type = _mine_type()
     quantity = models.PositiveBigIntegerField(_("quantity"), **QUANTITY)
@@ -593,7 +596,7 @@ class RetainedRow(FormRow):
         verbose_name_plural = _("mines retained")
 
 
-class TransferRow(FormRow):
+class TransferRow(FormRow):  # noqa: DJ008 (FormRow.__str__)
     recipient = models.CharField(_("transferred to"), max_length=200, blank=True)
     mine_type = _mine_type()
     quantity = models.PositiveBigIntegerField(_("quantity"), **QUANTITY)
@@ -605,7 +608,7 @@ class TransferRow(FormRow):
         verbose_name_plural = _("mines transferred")
 
 
-class RetainedUseRow(FormRow):
+class RetainedUseRow(FormRow):  # noqa: DJ008 (FormRow.__str__)
     mine_type = _mine_type()
     quantity = models.PositiveBigIntegerField(_("quantity consumed"), **QUANTITY)
     activity = models.CharField(_("used for"), max_length=24, choices=UseActivity.choices, blank=True)
@@ -615,9 +618,11 @@ class RetainedUseRow(FormRow):
         verbose_name_plural = _("actual use of retained mines")
 
 
-class FacilityRow(FormRow):
+class FacilityRow(FormRow):  # noqa: DJ008 (FormRow.__str__)
     facility = models.CharField(_("facility"), max_length=200, blank=True)
-    action = models.CharField(_("conversion or decommissioning"), max_length=16, choices=FacilityAction.choices, blank=True)
+    action = models.CharField(
+        _("conversion or decommissioning"), max_length=16, choices=FacilityAction.choices, blank=True
+    )
     status = models.CharField(_("status"), max_length=16, choices=FacilityStatus.choices, blank=True)
     date = models.DateField(_("date"), null=True, blank=True)
 
@@ -626,7 +631,7 @@ class FacilityRow(FormRow):
         verbose_name_plural = _("production facilities")
 
 
-class ProgrammeRow(FormRow):
+class ProgrammeRow(FormRow):  # noqa: DJ008 (FormRow.__str__)
     article = models.CharField(_("programme"), max_length=8, choices=ProgrammeArticle.choices, blank=True)
     status = models.CharField(_("status"), max_length=16, choices=ProgrammeStatus.choices, blank=True)
     methods = models.CharField(_("methods"), max_length=500, blank=True)
@@ -638,7 +643,7 @@ class ProgrammeRow(FormRow):
         verbose_name_plural = _("destruction programmes")
 
 
-class DestroyedRow(FormRow):
+class DestroyedRow(FormRow):  # noqa: DJ008 (FormRow.__str__)
     article = models.CharField(_("destroyed under"), max_length=16, choices=DestroyedUnder.choices, blank=True)
     mine_type = _mine_type()
     quantity = models.PositiveBigIntegerField(_("quantity"), **QUANTITY)
@@ -649,7 +654,7 @@ class DestroyedRow(FormRow):
         verbose_name_plural = _("mines destroyed")
 
 
-class MineTypeRow(FormRow):
+class MineTypeRow(FormRow):  # noqa: DJ008 (FormRow.__str__)
     designation = models.CharField(_("type or model"), max_length=100, blank=True)
     producer = models.CharField(_("producer"), max_length=200, blank=True)
     dimensions = models.CharField(_("dimensions"), max_length=200, blank=True)
@@ -661,7 +666,12 @@ class MineTypeRow(FormRow):
     metallic_content = models.CharField(_("metallic content"), max_length=200, blank=True)
     colour = models.CharField(_("colour"), max_length=100, blank=True)
     photo = models.ForeignKey(
-        "ReportAttachment", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("photograph")
+        "ReportAttachment",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("photograph"),
     )
 
     class Meta(FormRow.Meta):
@@ -669,7 +679,7 @@ class MineTypeRow(FormRow):
         verbose_name_plural = _("technical characteristics")
 
 
-class WarningRow(FormRow):
+class WarningRow(FormRow):  # noqa: DJ008 (FormRow.__str__)
     kind = models.CharField(_("measure"), max_length=24, choices=WarningKind.choices, blank=True)
     area = models.CharField(_("area"), max_length=300, blank=True)
     women = models.PositiveIntegerField(_("women reached"), **QUANTITY)
@@ -682,7 +692,7 @@ class WarningRow(FormRow):
         verbose_name_plural = _("warning measures")
 
 
-class CasualtyRow(FormRow):
+class CasualtyRow(FormRow):  # noqa: DJ008 (FormRow.__str__)
     outcome = models.CharField(_("outcome"), max_length=8, choices=Outcome.choices, blank=True)
     sex = models.CharField(_("sex"), max_length=8, choices=Sex.choices, blank=True)
     age_group = models.CharField(_("age group"), max_length=8, choices=AgeGroup.choices, blank=True)
@@ -693,7 +703,7 @@ class CasualtyRow(FormRow):
         verbose_name_plural = _("casualties")
 
 
-class CommandDetonatedRow(FormRow):
+class CommandDetonatedRow(FormRow):  # noqa: DJ008 (FormRow.__str__)
     mine_type = _mine_type()
     quantity = models.PositiveBigIntegerField(_("quantity"), **QUANTITY)
     measures = models.CharField(_("measures to keep them command-detonated only"), max_length=500, blank=True)
@@ -703,7 +713,7 @@ class CommandDetonatedRow(FormRow):
         verbose_name_plural = _("command-detonated mines")
 
 
-class FuseRow(FormRow):
+class FuseRow(FormRow):  # noqa: DJ008 (FormRow.__str__)
     fuse_type = models.CharField(_("fuse type"), max_length=100, blank=True)
     quantity = models.PositiveBigIntegerField(_("quantity"), **QUANTITY)
     action = models.CharField(_("action taken"), max_length=300, blank=True)
@@ -713,7 +723,7 @@ class FuseRow(FormRow):
         verbose_name_plural = _("anti-vehicle mine fuses")
 
 
-class ForeignStockpileRow(FormRow):
+class ForeignStockpileRow(FormRow):  # noqa: DJ008 (FormRow.__str__)
     holder = models.CharField(_("State holding them"), max_length=200, blank=True)
     mine_type = _mine_type()
     quantity = models.PositiveBigIntegerField(_("quantity"), **QUANTITY)
@@ -724,7 +734,7 @@ class ForeignStockpileRow(FormRow):
         verbose_name_plural = _("foreign stockpiles on the territory")
 
 
-class NationalResourceRow(FormRow):
+class NationalResourceRow(FormRow):  # noqa: DJ008 (FormRow.__str__)
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
     amount = models.DecimalField(_("amount"), null=True, blank=True, **MONEY)
     currency = models.CharField(_("currency"), max_length=3, blank=True)
@@ -735,7 +745,7 @@ class NationalResourceRow(FormRow):
         verbose_name_plural = _("national resources")
 
 
-class NeedRow(FormRow):
+class NeedRow(FormRow):  # noqa: DJ008 (FormRow.__str__)
     purpose = models.CharField(_("purpose"), max_length=24, choices=Purpose.choices, blank=True)
     region = models.CharField(_("region"), max_length=150, blank=True)
     amount = models.DecimalField(_("amount needed"), null=True, blank=True, **MONEY)
@@ -749,7 +759,7 @@ class NeedRow(FormRow):
         verbose_name_plural = _("needs for assistance")
 
 
-class TeamRow(FormRow):
+class TeamRow(FormRow):  # noqa: DJ008 (FormRow.__str__)
     kind = models.CharField(_("team"), max_length=24, choices=TeamKind.choices, blank=True)
     women = models.PositiveIntegerField(_("women"), **QUANTITY)
     men = models.PositiveIntegerField(_("men"), **QUANTITY)

@@ -443,7 +443,9 @@ def raw_from_post(section: Section, post, form_kwargs: dict) -> dict:
     mode = post.get("mode") if post.get("mode") in Mode.LABELS and section.has_mode else Mode.FILLED
     rows = []
     if section.has_rows:
-        rows = _rows_from_post(CooperationRowFormSet(post, prefix=ROWS_PREFIX, form_kwargs=form_kwargs), ROW_FIELDS, post)
+        rows = _rows_from_post(
+            CooperationRowFormSet(post, prefix=ROWS_PREFIX, form_kwargs=form_kwargs), ROW_FIELDS, post
+        )
     tables = {
         table.key: _rows_from_post(formset_class(table)(post, prefix=table.key), table.columns, post)
         for table in section.tables
@@ -559,7 +561,9 @@ def check_section(section: Section, raw: dict, *, form_kwargs: dict) -> SectionC
         if section.tables and not section.has_rows and section.key not in ("gender",):
             has_rows = any(raw["tables"].get(t.key) for t in section.tables)
             if section.key == "cover" and not raw["tables"].get("contacts"):
-                problems.append(("add-contacts", str(section.tables[0].title), _("Give at least one point of contact.")))
+                problems.append(
+                    ("add-contacts", str(section.tables[0].title), _("Give at least one point of contact."))
+                )
             elif section.is_form and not has_rows and not (raw["fields"].get("text") or "").strip():
                 problems.append(
                     (

@@ -217,7 +217,13 @@ def report_start(*, state: State, cycle: ReportingCycle, by: User | None, prefil
             report.prefilled_from = previous
     cover = cover_defaults(state, cycle)
     if "cover" in report.draft_data:  # the contacts and language carry over; the period is this one's
-        cover["fields"].update({k: v for k, v in report.draft_data["cover"]["fields"].items() if k not in cover["fields"] or k in ("language", "remarks")})
+        cover["fields"].update(
+            {
+                k: v
+                for k, v in report.draft_data["cover"]["fields"].items()
+                if k not in cover["fields"] or k in ("language", "remarks")
+            }
+        )
         cover["tables"] = report.draft_data["cover"].get("tables") or cover["tables"]
     report.draft_data["cover"] = cover
     report._history_user = by

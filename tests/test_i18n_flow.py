@@ -76,7 +76,11 @@ def section_post(key: str, token: str, entry: dict) -> dict:
     """What the editor's form sends for one section of `complete_draft()`, typed on a French page."""
     fields = {name: typed_in_french(value) for name, value in entry["fields"].items()}
     data = {"section": key, "token": token, "mode": entry["mode"], **fields}
-    rows = entry["rows"]
+    rows = entry.get("rows") or []
+    for table, table_rows in (entry.get("tables") or {}).items():
+        data |= {f"{table}-TOTAL_FORMS": str(len(table_rows)), f"{table}-INITIAL_FORMS": "0"}
+        for i, row in enumerate(table_rows):
+            data |= {f"{table}-{i}-{name}": typed_in_french(value) for name, value in row.items()}
     if key == "ca":
         data |= {"rows-TOTAL_FORMS": str(len(rows)), "rows-INITIAL_FORMS": "0"}
         for i, row in enumerate(rows):
@@ -126,11 +130,22 @@ def test_french_delegate_from_reminder_to_submitted_report(cast, delegate, djang
         assert response.status_code == 302
         edit = url("edit", cast.state_a.iso3)
         first = page(client.get(edit))
-        assert "Rapport commencé." in first and "Formulaire A · Mesures d'application nationales" in first
+        assert "Rapport commencé." in first and "Page de couverture" in first
+        assert "Formulaire A · Mesures d'application nationales" in page(client.get(edit + "?section=a"))
 
         # A figure that is not a number is kept and explained in French.
         token = re.search(r'name="token" value="(\d+)"', page(client.get(edit + "?section=c"))).group(1)
-        client.post(edit, {"section": "c", "token": token, "mode": "filled", "area_contaminated_m2": "3 km2"})
+        client.post(
+            edit,
+            {
+                "section": "c",
+                "token": token,
+                "mode": "filled",
+                "areas-TOTAL_FORMS": "1",
+                "areas-INITIAL_FORMS": "0",
+                "areas-0-size_m2": "3 km2",
+            },
+        )
         section_c = page(client.get(edit + "?section=c"))
         assert 'value="3 km2"' in section_c and "Saisissez un nombre" in section_c and "En cours" in section_c
 

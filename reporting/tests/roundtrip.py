@@ -4,6 +4,8 @@ with its cooperation and assistance rows included."""
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from reporting.models import DeadlineExtension, Report, ReportingCycle, ReportVersion
+from reporting.sections import SECTION_BY_KEY, SECTIONS
+from reporting.tables import TABLES
 from tests.roundtrip import CREATE, Write
 
 from .factories import CycleFactory, ca_row, complete_draft
@@ -46,6 +48,9 @@ def _ca_data(cast, ctx):
         "resource_mobilisation_plan": "yes",
         "resource_mobilisation_text": "A plan adopted in 2022.",
         "unmet_needs": "Victim assistance services in rural areas.",
+        "remarks": "Figures from the national authority.",
+        "blanks_confirmed": "on",
+        **_table_data("ca"),
         "rows-TOTAL_FORMS": "1",
         "rows-INITIAL_FORMS": "0",
         "rows-MIN_NUM_FORMS": "0",
@@ -58,7 +63,97 @@ def _ca_data(cast, ctx):
 def _ca_rows(report: Report) -> dict:
     rows = report.draft_data["ca"]["rows"]
     assert rows == [NEW_ROW], rows
-    return {}
+    _tables_stored(report, "ca")
+    return {"blanks_confirmed": True}
+
+
+def _value(field, name: str) -> str:
+    """A value for a row column, different from anything complete_draft() holds."""
+    from django.db import models
+
+    if name == "currency":
+        return "CHF"
+    if field.choices:
+        return str(field.choices[-1][0])
+    if isinstance(field, models.BooleanField):
+        return "on"
+    if isinstance(field, models.EmailField):
+        return "changed@example.org"
+    if isinstance(field, models.DateField):
+        return "2022-03-01"
+    if name == "year" or name.endswith("_year"):
+        return "2021"
+    if isinstance(field, models.DecimalField):
+        return "7.5"
+    if isinstance(field, models.IntegerField):
+        return "7"
+    return f"Changed {name}"
+
+
+def _row_values(table) -> dict:
+    return {name: _value(table.model_field(name), name) for name in table.columns}
+
+
+def _table_data(key: str) -> dict:
+    data = {}
+    for table in TABLES.get(key, ()):
+        data[f"{table.key}-TOTAL_FORMS"] = "1"
+        data[f"{table.key}-INITIAL_FORMS"] = "0"
+        data.update({f"{table.key}-0-{name}": value for name, value in _row_values(table).items()})
+    return data
+
+
+def _tables_stored(report: Report, key: str) -> None:
+    for table in TABLES.get(key, ()):
+        expected = {n: ("yes" if v == "on" else v) for n, v in _row_values(table).items()}
+        assert report.draft_data[key]["tables"][table.key] == [expected], (table.key, report.draft_data[key])
+
+
+def _section_fields(key: str) -> dict:
+    """Every field of a section's form with a changed value."""
+    from django import forms as django_forms
+
+    values = {}
+    before = (complete_draft().get(key) or {}).get("fields") or {}
+    for name, field in SECTION_BY_KEY[key].form_class.base_fields.items():
+        if isinstance(field, django_forms.BooleanField):
+            values[name] = "on"
+        elif isinstance(field, django_forms.DateField):
+            values[name] = "2022-02-01" if name.endswith("from") else "2022-11-30"
+        elif isinstance(field, django_forms.MultipleChoiceField):
+            values[name] = [str(field.choices[-1][0])]
+        elif isinstance(field, django_forms.ChoiceField):
+            values[name] = [str(c[0]) for c in field.choices if c[0] and str(c[0]) != before.get(name)][-1]
+        elif hasattr(field, "is_integer"):
+            values[name] = "9"
+        else:
+            values[name] = f"Changed {name}"
+    return values
+
+
+def _section_write(key: str) -> Write:
+    def data(cast, ctx):
+        report = Report.objects.get(pk=ctx["obj"].pk)
+        post = {"section": key, "token": str(report.version_token), "mode": "filled"}
+        return post | _section_fields(key) | _table_data(key)
+
+    def stored(report: Report) -> dict:
+        _tables_stored(report, key)
+        fields = report.draft_data[key]["fields"]
+        return {n: _typed(key, n, fields[n]) for n in fields}
+
+    return Write("reporting:edit", "delegate_a", _draft, data, query=f"?section={key}", stored=stored)
+
+
+def _typed(key: str, name: str, raw):
+    """The draft's raw value as the form would show it back (read through the form's own field)."""
+    field = SECTION_BY_KEY[key].form_class.base_fields[name]
+    if name == "blanks_confirmed":
+        return raw == "yes"
+    try:
+        return field.clean(raw)
+    except Exception:  # noqa: BLE001 - a value the field refuses is compared as typed
+        return raw
 
 
 def _cycle(cast):
@@ -80,6 +175,7 @@ ROWS = [
         stored=lambda report: {"prefill": report.prefilled_from_id is not None},
     ),
     Write("reporting:edit", "delegate_a", _draft, _ca_data, query="?section=ca", stored=_ca_rows),
+    *[_section_write(s.key) for s in SECTIONS if s.key != "ca"],
     Write(
         "reporting:record_received",
         "isu",

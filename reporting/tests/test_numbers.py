@@ -140,7 +140,11 @@ def test_a_french_delegate_types_spaces_of_any_kind_and_decimal_commas(cast):
 
 def test_older_drafts_and_prefilled_values_in_plain_digits_still_read_right(cast):
     draft = complete_draft()
-    draft["b"] = {"mode": "filled", "fields": {"text": ""}, "tables": {"stockpile": [{"mine_type": "X", "quantity": "12000"}]}}
+    draft["b"] = {
+        "mode": "filled",
+        "fields": {"text": ""},
+        "tables": {"stockpile": [{"mine_type": "X", "quantity": "12000"}]},
+    }
     draft["ca"]["rows"] = [ca_row(amount="25000.50", year="2022")]
     report = _report(cast, draft)
     assert "lang" not in report.draft_data["b"]

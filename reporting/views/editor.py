@@ -16,7 +16,6 @@ from core.text import strip_tree, warn_removed
 from .. import permissions, selectors, services
 from ..forms import StartForm
 from ..models import Report, ReportState
-from ..tables import table_totals
 from ..sections import (
     SECTION_BY_KEY,
     SECTIONS,
@@ -28,6 +27,7 @@ from ..sections import (
     raw_from_post,
     section_raw,
 )
+from ..tables import table_totals
 
 
 @login_required
@@ -74,7 +74,12 @@ def _editor_context(request, report, section, raw, form_kwargs, *, form=None, fo
             formset.is_valid()
     since = selectors.unchanged_since(state=report.state, before_year=report.cycle.year).get(section.key)
     modes = [
-        (value, _("Unchanged since the report on %(year)s") % {"year": since[0]} if value == Mode.NO_CHANGE and since else label)
+        (
+            value,
+            _("Unchanged since the report on %(year)s") % {"year": since[0]}
+            if value == Mode.NO_CHANGE and since
+            else label,
+        )
         for value, label in Mode.CHOICES
     ]
     checks = checks if checks is not None else services.report_check(report=report, form_kwargs=form_kwargs)
