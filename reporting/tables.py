@@ -377,10 +377,6 @@ def sum_column(rows: list[dict], name: str) -> tuple[Decimal | int | None, int]:
     return total, missing
 
 
-def _unit(table: Table, name: str) -> str:
-    return " m²" if name.endswith("_m2") else ""
-
-
 def table_totals(table: Table, rows: list[dict]) -> list[str]:
     """The totals under a table, in the reader's language: per column (and per group), the sum of the
     reported figures, saying how many rows left the figure empty (an empty figure is not a zero)."""
@@ -403,9 +399,9 @@ def table_totals(table: Table, rows: list[dict]) -> list[str]:
         parts = []
         for name in table.totals:
             total, missing = sum_column(group_rows, name)
-            text = _("not reported") if total is None else format_number(total) + _unit(table, name)
+            text = _("not reported") if total is None else format_number(total)
             if total is not None and missing:
                 text = _("%(total)s (%(n)s row(s) not reported)") % {"total": text, "n": missing}
-            parts.append(f"{table.label(name)}: {text}")
+            parts.append(f"{str(table.label(name)).capitalize()}: {text}")
         lines.append((f"{group}: " if group else str(_("All rows")) + ": ") + "; ".join(parts))
     return lines
