@@ -402,6 +402,6 @@ def table_totals(table: Table, rows: list[dict]) -> list[str]:
             text = _("not reported") if total is None else format_number(total)
             if total is not None and missing:
                 text = _("%(total)s (%(n)s row(s) not reported)") % {"total": text, "n": missing}
-            parts.append(f"{str(table.label(name)).capitalize()}: {text}")
-        lines.append((f"{group}: " if group else str(_("All rows")) + ": ") + "; ".join(parts))
+            parts.append(_("%(label)s: %(value)s") % {"label": str(table.label(name)).capitalize(), "value": text})
+        lines.append(_("%(label)s: %(value)s") % {"label": group or _("All rows"), "value": "; ".join(parts)})
     return lines

@@ -34,13 +34,18 @@ def test_spanish_delegate_types_twelve_thousand_saves_reloads_and_the_public_pag
 
     page.goto(f"{base}/edit/?section=b")
     assert page.locator("html").get_attribute("lang") == "es"
-    field = page.locator("input[name=mines_stockpiled]")
+    field = page.locator("input[name='stockpile-0-quantity']")
     assert field.get_attribute("type") == "text" and field.get_attribute("inputmode") == "numeric"
     field.fill("12.000")
+    # "Add row" (script) in the second table of Form B: a previously unknown stockpile.
+    page.click(".js-table-add[data-prefix=discovered]")
+    page.locator("input[name='discovered-1-mine_type']").fill("PMA-3")
+    page.locator("input[name='discovered-1-quantity']").fill("1.500")
     with page.expect_navigation():
         page.click("button[name=action][value=save]")
     page.reload()
-    assert page.input_value("input[name=mines_stockpiled]") == "12.000"
+    assert page.input_value("input[name='stockpile-0-quantity']") == "12.000"
+    assert page.input_value("input[name='discovered-0-mine_type']") == "PMA-3"
     assert page.locator(".invalid-feedback").count() == 0
 
     # The C&A editor's running totals, read and written the Spanish way.
@@ -60,7 +65,8 @@ def test_spanish_delegate_types_twelve_thousand_saves_reloads_and_the_public_pag
     report = Report.objects.get()
     services.report_submit(report=report, by=cast.delegate_a)
     report.refresh_from_db()
-    assert report.current_version.mines_stockpiled == 12000
+    assert report.current_version.mines_stockpiled == 12000 + 1500
+    assert report.current_version.discoveredstockpilerow_set.get().quantity == 1500
 
     for lang, shown in [("es", "12.000"), ("en", "12,000")]:
         context = browser.new_context()
@@ -68,7 +74,7 @@ def test_spanish_delegate_types_twelve_thousand_saves_reloads_and_the_public_pag
         reader = context.new_page()
         reader.goto(f"{base}/")
         assert reader.locator("html").get_attribute("lang") == lang
-        stockpiled = reader.locator("#section-b dd").first
+        stockpiled = reader.locator("#table-b-stockpile tbody tr").first.locator("td").nth(1)
         assert stockpiled.inner_text().strip() == shown, lang
         context.close()
 
