@@ -46,7 +46,7 @@ def region_for(iso2: str) -> str:
     return _ZONE_REGION.get(zone.split("/")[0]) or _OCEAN_REGION.get(iso2, "")
 
 
-# Where django-countries' catalogues are wrong (checked against the UN terminology database).
+# Where django-countries' catalogues misspell a name (its French "Îles Marshal").
 NAME_CORRECTIONS = {("MH", "fr"): "Îles Marshall"}
 
 
