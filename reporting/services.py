@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from accounts.models import User
@@ -147,7 +148,7 @@ def deadline_extension_grant(
     own = selectors.own_deadline(state, cycle) or cycle.deadline
     if new_deadline <= own and own != cycle.deadline:  # an initial report, due 180 days after entry into force
         errors["new_deadline"] = _("An extension must be later than the State's initial-report deadline (%(d)s).") % {
-            "d": own
+            "d": date_format(own, "DATE_FORMAT")
         }
     elif new_deadline <= own:
         errors["new_deadline"] = _("An extension must be later than the cycle's deadline (%(d)s).") % {
