@@ -29,7 +29,11 @@ def accession_candidates() -> list[tuple[str, str]]:
     registry yet, by name (one query)."""
     known = set(State.objects.values_list("iso3", flat=True))
     language = get_language() or "en"
-    found = [(iso3, country_name(iso2, language) or name) for iso3, iso2, name in _candidates() if iso3 not in known]
+    found = [
+        (iso3, name if language == "en" else country_name(iso2, language) or name)  # English: as the registry stores it
+        for iso3, iso2, name in _candidates()
+        if iso3 not in known
+    ]
     return sorted(found, key=lambda choice: choice[1])
 
 
