@@ -123,7 +123,10 @@ def membership_accession_record(
         changed = tuple(values)
     membership.full_clean()
     membership._history_user = by
-    membership.save() if membership.pk is None else membership.save(update_fields=list(changed))
+    if membership.pk is None:
+        membership.save()
+    else:
+        membership.save(update_fields=list(changed))
     return Update(membership, changed)
 
 

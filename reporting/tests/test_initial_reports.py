@@ -91,6 +91,8 @@ def test_the_state_page_offers_the_initial_report_before_its_cycle_is_opened(cas
         assert page.context["current"].year == 2025
         html = page.content.decode()
         assert "Initial report" in html and "28 November 2025" in html and "not open yet" not in html
+        home = client.get(reverse("home")).content.decode()  # the delegate's home: this year's report first
+        assert "Article 7 report on 2025" in home and "Initial report" in home and "not open yet" not in home
         response = client.post(reverse("reporting:start", args=["NEW", 2025]), {"prefill": "no"})
         assert response.status_code == 302
         overview = client.get(reverse("reporting:overview", args=["NEW", 2025])).content.decode()
