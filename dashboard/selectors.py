@@ -630,7 +630,29 @@ def article7_obligations(
         .values_list("cycle__year", "state_id", "new_deadline")
     )
     owed += [_Owed(ARTICLE7_SOURCE, str(y + 1), state_id, deadline) for y, state_id, deadline in extended]
-    return owed
+    return owed + _initial_reports_owed(today=today, states=states)
+
+
+def _initial_reports_owed(*, today: datetime.date, states: list[State] | None) -> list[_Owed]:
+    """New States Parties' initial reports on this calendar year, due before that cycle is current
+    (as `Article7Source` lists them): one query, and the cycle's statuses only when there are some."""
+    joined = set(
+        Membership.objects.filter(entry_into_force__year=today.year, entry_into_force__lte=today).values_list(
+            "state_id", flat=True
+        )
+    )
+    if not joined:
+        return []
+    if states is not None:
+        found = [s for s in states if s.pk in joined]
+    else:
+        found = list(State.objects.filter(pk__in=joined).prefetch_related("memberships"))
+    rows = cycle_statuses(year=today.year, states=found)
+    return [
+        _Owed(ARTICLE7_SOURCE, str(today.year + 1), r.state.pk, r.deadline)
+        for r in rows
+        if r.is_initial and r.is_outstanding and r.deadline is not None
+    ]
 
 
 def upcoming_deadlines(

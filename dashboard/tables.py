@@ -200,7 +200,7 @@ def state_line_cells(line: StateLine, year: int) -> list[Cell]:
     return [
         Cell(line.state.name, state_url(line.state)),
         Cell(line.state.iso3),
-        Cell(row.status_label),
+        Cell(f"{row.status_label} · {row.kind_label}" if row.is_initial else row.status_label),
         _date(row.deadline),
         _int(line.days_left),
         *_reminder_cells(line),
@@ -450,6 +450,7 @@ class OutstandingRow:
     status: str
     status_url: str
     extended: bool
+    initial: bool  # a new State Party's initial report (Article 7.1)
     deadline: str
     days: str
     days_tone: str  # "late", "today" or ""
@@ -486,6 +487,7 @@ def outstanding_rows(fig: ReportingFigures) -> list[OutstandingRow]:
                 status=str(line.row.status_label),
                 status_url=fast_reverse("reporting:overview", iso3=line.state.iso3, year=fig.year),
                 extended=line.row.extension is not None,
+                initial=line.row.is_initial,
                 deadline=date_format(line.row.deadline, "DATE_FORMAT") if line.row.deadline else "—",
                 days=text,
                 days_tone=tone,

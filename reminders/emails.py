@@ -17,9 +17,11 @@ def send_deadline_reminder(
     deadline: datetime.date,
     path: str,
     kind: str,
+    explanation: str = "",
     today: datetime.date | None = None,
 ) -> None:
-    """`deadline` is the State's own (extension applied); days are counted as on every page (core.dates)."""
+    """`deadline` is the State's own (extension applied); days are counted as on every page (core.dates).
+    `explanation`: a sentence from the deadline's source (e.g. why an initial report is due then)."""
     days_left = days_until(deadline, today)
     send_templated(
         template="reminders/email/reminder",
@@ -28,6 +30,7 @@ def send_deadline_reminder(
             "recipient": recipient,
             "state": state,
             "title": title,
+            "explanation": explanation,
             "deadline": deadline,
             "days_left": days_left,
             "days_late": -days_left,

@@ -8,7 +8,8 @@ reminders engine asks every source for its open obligations, works out which rem
 A source only has to implement `kind`, `obligations`, `is_fulfilled` and `recipients`. Subclassing
 `BaseDeadlineSource` gives sensible defaults for those plus the optional hooks the engine uses when
 present: `recipients_for` (one query for many obligations), `describe` (the obligation's title in
-the recipient's language) and `progress` (submitted / owed counts for the weekly digest).
+the recipient's language), `explain` (a sentence the reminder adds, e.g. why an initial report is
+due before the usual date) and `progress` (submitted / owed counts for the weekly digest).
 """
 
 import datetime
@@ -88,6 +89,10 @@ class BaseDeadlineSource:
         """The obligation's title in the active language (called inside `translation.override`)."""
         return obligation.title
 
+    def explain(self, obligation: Obligation) -> str:
+        """A sentence the reminder e-mail adds under its first line, in the active language ("" for none)."""
+        return ""
+
     def progress(self, *, today: datetime.date) -> list[CycleProgress]:
         return []
 
@@ -122,6 +127,13 @@ def describe(source: DeadlineSource, obligation: Obligation, language: str) -> s
     with translation.override(language):
         func = getattr(source, "describe", None)
         return str(func(obligation)) if func is not None else obligation.title
+
+
+def explain(source: DeadlineSource, obligation: Obligation, language: str) -> str:
+    """The source's extra sentence for the reminder, in `language` ("" when the source has none)."""
+    with translation.override(language):
+        func = getattr(source, "explain", None)
+        return str(func(obligation)) if func is not None else ""
 
 
 def current_deadline(source: DeadlineSource, obligation: Obligation) -> datetime.date:

@@ -214,10 +214,12 @@ def sent_reminder_deliver(*, sent_reminder_id: int, final_attempt: bool = True) 
             return record
         record.attempts += 1
         try:
+            language = record.recipient.preferred_language
             emails.send_deadline_reminder(
                 recipient=record.recipient,
                 state=record.state,
-                title=registry.describe(source, obligation, record.recipient.preferred_language),
+                title=registry.describe(source, obligation, language),
+                explanation=registry.explain(source, obligation, language),
                 deadline=record.deadline,
                 path=record.path,
                 kind=record.kind,

@@ -11,7 +11,7 @@ from . import permissions, selectors, services
 
 def my_state(request, state):
     """This year's report: due date, days left, sections done, and the button to continue."""
-    cycle = selectors.current_cycle()
+    cycle = selectors.state_current_cycle(state)
     row = selectors.state_cycle_row(state=state, cycle=cycle)
     if row.status == "not_required":
         return None

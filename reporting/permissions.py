@@ -13,6 +13,7 @@ from accounts.roles import is_committee, is_isu
 from states.models import State
 
 from . import selectors
+from .deadlines import INITIAL
 from .models import Report, ReportingCycle, ReportVersion
 
 
@@ -42,8 +43,16 @@ def get_cycle(year: int) -> ReportingCycle:
 
 def get_cycle_to_start(state: State, year: int) -> ReportingCycle:
     """The cycle in which the State's report may be started: it must be open (created by the ISU or the
-    yearly task) and owed by the State (membership during the year); any other year raises Http404."""
-    cycle = get_cycle(year)
+    yearly task) and owed by the State (membership during the year); any other year raises Http404.
+
+    A new State Party's initial report (Article 7.1) may be started before its cycle opens, once the
+    Convention is in force for it: it is due within 180 days, often before the yearly task opens the
+    cycle on 1 December. The cycle returned is then unsaved and `services.report_start` opens it."""
+    cycle = ReportingCycle.objects.filter(year=year).first()
+    if cycle is None:
+        cycle = selectors.cycle_for_year(year)
+        if selectors.state_current_cycle(state).year != year or selectors.report_kind(state, cycle) != INITIAL:
+            raise Http404
     if not selectors.is_report_required(state, cycle):
         raise Http404
     return cycle

@@ -3,9 +3,10 @@
 Rules (Article 7):
 - A State owes the report on year Y when the Convention was in force for it at some point in Y,
   unless its withdrawal took effect on or before the deadline (it is then no longer bound).
-- The deadline is the cycle's (30 April of Y + 1 by default), or the State's extension; a new State
-  Party's initial report is due 180 days after entry into force (Article 7.1), so when that falls
-  later than the cycle's deadline, the later date applies.
+- The deadline is the cycle's (30 April of Y + 1 by default), or the State's extension. A new State
+  Party's report in the cycle of its entry-into-force year is its initial report (Article 7.1): due
+  180 days after entry into force, whether that is before or after the cycle's deadline
+  (`reporting.deadlines.report_kind`, re-exported here with `reporting_period`).
 - Status: not_started (no report), draft (never submitted), on_time / late (first submission against
   the State's deadline; an amendment keeps it), not_required.
 """
@@ -23,6 +24,9 @@ from accounts.selectors import active_delegates_by_state
 from core.dates import days_late, days_until
 from states.models import Membership, State
 
+from .deadlines import ANNUAL, INITIAL, REPORT_KINDS, membership_in, membership_report_kind
+from .deadlines import report_kind as report_kind  # re-exported: other apps read reporting.selectors
+from .deadlines import reporting_period as reporting_period
 from .models import CycleStatus, DeadlineExtension, Report, ReportingCycle, ReportVersion, default_deadline
 
 STATUSES = [s.value for s in CycleStatus]
@@ -61,18 +65,30 @@ def _active_memberships(memberships: Iterable[Membership], year: int) -> list[Me
     return [m for m in memberships if m.is_active_in(year)]
 
 
+def _own_deadline(membership: Membership, cycle: ReportingCycle, base: datetime.date) -> datetime.date:
+    """The initial report's deadline (entry into force + 180 days) in the entry-into-force year, else the cycle's."""
+    if membership_report_kind(membership, cycle.year) == INITIAL:
+        return membership.initial_report_due
+    return base
+
+
 def _required_and_deadline(
     memberships: Iterable[Membership], cycle: ReportingCycle, extension: DeadlineExtension | None
 ) -> tuple[bool, datetime.date | None, bool]:
-    """(required, deadline, is_initial) from the State's memberships (prefetched) and its extension."""
+    """(required, deadline, is_initial) from the State's memberships (prefetched) and its extension.
+
+    A State is bound when its withdrawal takes effect after its own deadline (an initial report due
+    before a withdrawal is owed)."""
     active = _active_memberships(memberships, cycle.year)
     base = cycle.deadline or default_deadline(cycle.year)
-    bound = [m for m in active if m.withdrawal_effective is None or m.withdrawal_effective > base]
+    bound = [
+        m for m in active if m.withdrawal_effective is None or m.withdrawal_effective > _own_deadline(m, cycle, base)
+    ]
     if not bound:
         return False, None, False
     membership = max(bound, key=lambda m: m.entry_into_force)
-    is_initial = membership.entry_into_force.year == cycle.year
-    deadline = max(base, membership.initial_report_due) if is_initial else base
+    is_initial = membership_report_kind(membership, cycle.year) == INITIAL
+    deadline = _own_deadline(membership, cycle, base)
     if extension is not None:
         deadline = extension.new_deadline
     return True, deadline, is_initial
@@ -86,14 +102,20 @@ def state_deadline(state: State, cycle: ReportingCycle) -> datetime.date | None:
     return _required_and_deadline(state.memberships.all(), cycle, extension)[1]
 
 
-def reporting_period(state: State, cycle: ReportingCycle) -> tuple[datetime.date, datetime.date]:
-    """The period a State's report covers: the calendar year; an initial report runs from entry into force."""
-    start, end = datetime.date(cycle.year, 1, 1), datetime.date(cycle.year, 12, 31)
-    active = _active_memberships(state.memberships.all(), cycle.year)
-    eif = max((m.entry_into_force for m in active), default=None)
-    if eif is not None and eif.year == cycle.year:
-        start = eif
-    return start, end
+def own_deadline(state: State, cycle: ReportingCycle) -> datetime.date | None:
+    """The State's deadline before any extension: the cycle's, or its initial report's; None if not owed."""
+    return _required_and_deadline(state.memberships.all(), cycle, None)[1]
+
+
+def state_current_cycle(state: State, today: datetime.date | None = None) -> ReportingCycle:
+    """The cycle of the State's report now: the current one, or, for a new State Party once the
+    Convention is in force for it, this calendar year's (its initial report is due within 180 days,
+    before that cycle is current). Unsaved when nobody opened it yet."""
+    today = today or timezone.localdate()
+    joined = [m for m in state.memberships.all() if m.entry_into_force.year == today.year]
+    if any(m.entry_into_force <= today for m in joined):
+        return cycle_for_year(today.year)
+    return current_cycle(today)
 
 
 def is_report_required(state: State, cycle: ReportingCycle) -> bool:
@@ -120,6 +142,15 @@ class CycleRow:
     @property
     def status_label(self) -> str:
         return CycleStatus(self.status).label
+
+    @property
+    def kind(self) -> str:
+        """ "initial" (Article 7.1, the entry-into-force year) or "annual"."""
+        return INITIAL if self.is_initial else ANNUAL
+
+    @property
+    def kind_label(self) -> str:
+        return REPORT_KINDS[self.kind]
 
     @property
     def is_submitted(self) -> bool:
@@ -231,7 +262,12 @@ def state_reports(*, state: State, include_drafts: bool) -> list[Report]:
     qs = Report.objects.filter(state=state).select_related("cycle", "current_version").defer("draft_data")
     if not include_drafts:
         qs = qs.submitted()
-    return list(qs.order_by("-cycle__year"))
+    reports = list(qs.order_by("-cycle__year"))
+    memberships = list(state.memberships.all())
+    for report in reports:  # "Initial report" next to the status, from the memberships read once
+        year = report.cycle.year
+        report.is_initial = membership_report_kind(membership_in(memberships, year), year) == INITIAL
+    return reports
 
 
 def last_submitted_version(*, state: State, before_year: int) -> ReportVersion | None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from accounts.models import User
@@ -145,7 +146,12 @@ def deadline_extension_grant(
     errors = {}
     if not reason.strip():
         errors["reason"] = _("Say why the extension is granted.")
-    if new_deadline <= cycle.deadline:
+    own = selectors.own_deadline(state, cycle) or cycle.deadline
+    if new_deadline <= own and own != cycle.deadline:  # an initial report, due 180 days after entry into force
+        errors["new_deadline"] = _("An extension must be later than the State's initial-report deadline (%(d)s).") % {
+            "d": date_format(own, "DATE_FORMAT")
+        }
+    elif new_deadline <= own:
         errors["new_deadline"] = _("An extension must be later than the cycle's deadline (%(d)s).") % {
             "d": cycle.deadline
         }
@@ -203,7 +209,10 @@ def cover_defaults(state: State, cycle: ReportingCycle) -> dict:
 @transaction.atomic
 def report_start(*, state: State, cycle: ReportingCycle, by: User | None, prefill_from_last_year: bool) -> Report:
     """Start the State's report for the cycle, empty or pre-filled from its last submitted report.
-    Starting twice returns the existing report unchanged."""
+    Starting twice returns the existing report unchanged. An unsaved `cycle` (a new State Party's
+    initial report, due before the yearly task opens the cycle on 1 December) is opened first."""
+    if cycle.pk is None:  # an initial report started before its cycle opened (permissions.get_cycle_to_start)
+        cycle, _created = cycle_create(year=cycle.year, by=by)
     existing = Report.objects.filter(state=state, cycle=cycle).first()
     if existing is not None:
         return existing

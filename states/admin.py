@@ -20,7 +20,7 @@ class StateAdmin(core_admin.HistoryAdmin):
 
 @admin.register(Membership)
 class MembershipAdmin(core_admin.HistoryAdmin):
-    list_display = ["state", "entry_into_force", "withdrawal_effective"]
+    list_display = ["state", "instrument_deposited", "entry_into_force", "withdrawal_notified", "withdrawal_effective"]
     search_fields = ["state__name_en", "state__iso3"]
 
 

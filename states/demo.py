@@ -1,11 +1,17 @@
-"""Demo registry: the 164 States Parties of 2023, their profiles and later withdrawals."""
+"""Demo registry: the 164 States Parties of 2023, their profiles, and the accessions and withdrawals
+since then (data/membership_changes_since_2023.yaml, each date checked against a public source)."""
 
 import datetime
 
+import yaml
+
 from core.demo import DATA_DIR, DemoContext, upsert
 
+from . import selectors
 from .models import Membership, Organisation, State
-from .services import states_load_registry
+from .services import membership_accession_record, membership_withdrawal_record, states_load_registry
+
+CHANGES = DATA_DIR / "membership_changes_since_2023.yaml"
 
 # Entry into force for States that joined after 1999 (UN Treaty Collection).
 ENTRY_INTO_FORCE = {
@@ -26,14 +32,6 @@ ENTRY_INTO_FORCE = {
     "EST": datetime.date(2005, 6, 1),
     "LVA": datetime.date(2006, 1, 1),
     "LTU": datetime.date(2003, 11, 1),
-}
-# Withdrawals notified in 2025 (Article 20: effective six months after notification).
-WITHDRAWALS = {
-    "EST": datetime.date(2025, 12, 27),
-    "LVA": datetime.date(2025, 12, 27),
-    "LTU": datetime.date(2025, 12, 27),
-    "FIN": datetime.date(2026, 1, 10),
-    "POL": datetime.date(2026, 2, 20),
 }
 # Mine-affected States with Article 5 deadlines in force in 2023.
 AFFECTED = {
@@ -116,16 +114,42 @@ ORGANISATIONS = [
 ]
 
 
+def load_changes(ctx: DemoContext) -> int:
+    """Accessions, withdrawals and other notices since 2023, through the ISU's services (idempotent:
+    recording the same again writes nothing). Returns how many were written this time."""
+    with open(CHANGES, encoding="utf-8") as fh:
+        changes = yaml.safe_load(fh)
+    written = 0
+    for entry in changes["accessions"]:
+        update = membership_accession_record(
+            state=selectors.state_for_accession(entry["iso3"]),
+            deposited=entry["deposited"],
+            entry_into_force=entry["entry_into_force"],
+            note=entry["note"],
+        )
+        written += bool(update)
+    for entry in changes["withdrawals"]:
+        state = State.objects.get(iso3=entry["iso3"])
+        update = membership_withdrawal_record(
+            state=state, notified=entry["notified"], effective=entry["effective"], note=entry["note"]
+        )
+        written += bool(update)
+    for entry in changes["notices"]:
+        membership = Membership.objects.filter(state__iso3=entry["iso3"]).order_by("-entry_into_force").first()
+        if membership is not None and membership.note != entry["note"]:
+            membership.note = entry["note"]
+            membership.save(update_fields=["note"])
+            written += 1
+    return written
+
+
 def load(ctx: DemoContext) -> None:
     count = states_load_registry(csv_path=DATA_DIR / "states_parties_2023.csv", entry_into_force=ENTRY_INTO_FORCE)
-    for iso3, effective in WITHDRAWALS.items():
-        Membership.objects.filter(state__iso3=iso3, withdrawal_effective__isnull=True).update(
-            withdrawal_effective=effective, note="Withdrawal notified in 2025"
-        )
+    written = load_changes(ctx)
     State.objects.filter(iso3__in=AFFECTED).update(is_affected=True)
     for iso3, deadline in AFFECTED.items():
         State.objects.filter(iso3=iso3).update(article5_deadline=deadline)
     State.objects.filter(iso3__in=PROVIDERS).update(is_provider=True)
     for name, acronym in ORGANISATIONS:
         upsert(Organisation, name=name, defaults={"acronym": acronym})
-    ctx.log(f"  registry: {count} States Parties")
+    ctx.log(f"  registry: {count} States Parties of 2023, {written} accessions and withdrawals since then written")

@@ -1,3 +1,4 @@
+import calendar
 import datetime
 
 from django.db import models
@@ -6,6 +7,30 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.translation import TranslatedField
+
+# Article 17(1): the Convention entered into force for its first Parties on 1 March 1999.
+CONVENTION_ENTRY_INTO_FORCE = datetime.date(1999, 3, 1)
+INITIAL_REPORT_DAYS = 180  # Article 7(1)
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """The same day `months` later, or the month's last day when it is shorter (31 August + 6 = 28/29 February)."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def article17_entry_into_force(deposited: datetime.date) -> datetime.date:
+    """Article 17(2): the Convention enters into force for a State on the first day of the sixth month
+    after the month it deposited its instrument (12 March 2025 -> 1 September 2025); never before
+    1 March 1999, the Convention's own entry into force (Article 17(1))."""
+    return max(add_months(deposited.replace(day=1), 6), CONVENTION_ENTRY_INTO_FORCE)
+
+
+def article20_withdrawal_effective(notified: datetime.date) -> datetime.date:
+    """Article 20(2): a withdrawal takes effect six months after the Depositary receives the instrument
+    (27 June 2025 -> 27 December 2025). Article 20(3) may delay it: not during an armed conflict."""
+    return add_months(notified, 6)
 
 
 class Region(models.TextChoices):
@@ -76,7 +101,19 @@ class Membership(models.Model):
     """A period during which the Convention is in force for a State."""
 
     state = models.ForeignKey(State, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("State"))
+    instrument_deposited = models.DateField(
+        _("instrument deposited"),
+        null=True,
+        blank=True,
+        help_text=_("Date the instrument of ratification, acceptance, approval or accession was deposited."),
+    )
     entry_into_force = models.DateField(_("entry into force"))
+    withdrawal_notified = models.DateField(
+        _("withdrawal notified"),
+        null=True,
+        blank=True,
+        help_text=_("Date the Depositary received the instrument of withdrawal (Article 20)."),
+    )
     withdrawal_effective = models.DateField(_("withdrawal effective"), null=True, blank=True)
     note = models.CharField(_("note"), max_length=300, blank=True)
     history = HistoricalRecords()
@@ -93,7 +130,20 @@ class Membership(models.Model):
                 | Q(withdrawal_effective__gt=models.F("entry_into_force")),
                 name="membership_withdrawal_after_entry",
                 violation_error_message=_("A withdrawal must take effect after entry into force."),
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(instrument_deposited__isnull=True)
+                | Q(instrument_deposited__lt=models.F("entry_into_force")),
+                name="membership_deposit_before_entry",
+                violation_error_message=_("The Convention enters into force after the instrument is deposited."),
+            ),
+            models.CheckConstraint(
+                condition=Q(withdrawal_notified__isnull=True)
+                | Q(withdrawal_effective__isnull=True)
+                | Q(withdrawal_notified__lt=models.F("withdrawal_effective")),
+                name="membership_notice_before_withdrawal",
+                violation_error_message=_("A withdrawal takes effect after it is notified."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -107,7 +157,7 @@ class Membership(models.Model):
     @property
     def initial_report_due(self) -> datetime.date:
         """Article 7.1: the initial report is due 180 days after entry into force."""
-        return self.entry_into_force + datetime.timedelta(days=180)
+        return self.entry_into_force + datetime.timedelta(days=INITIAL_REPORT_DAYS)
 
 
 class Organisation(models.Model):

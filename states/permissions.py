@@ -1,6 +1,8 @@
-"""Access to States: the registry and each State's public profile are public."""
+"""Access to States: the registry and each State's public profile are public; the ISU records its changes."""
 
 from django.shortcuts import get_object_or_404
+
+from accounts.roles import require_isu
 
 from .models import State
 
@@ -14,3 +16,8 @@ def can_see_private(user, state: State) -> bool:
     if not user.is_authenticated:
         return False
     return user.is_committee or (user.is_delegate and user.state_id == state.pk)
+
+
+def require_registry_editor(user) -> None:
+    """Accessions and withdrawals are recorded by the ISU only (PermissionDenied otherwise)."""
+    require_isu(user)

@@ -6,5 +6,6 @@ app_name = "states"
 
 urlpatterns = [
     path("", views.state_list, name="list"),
+    path("changes/", views.membership_changes, name="membership_changes"),
     path("<str:iso3>/", views.state_detail, name="detail"),
 ]

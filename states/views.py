@@ -1,10 +1,17 @@
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
+from core.forms import add_service_errors
+from core.messages import saved_or_unchanged
 from core.panels import collect
 
-from . import permissions
+from . import permissions, selectors, services
 from .filters import StateFilter
+from .forms import AccessionForm, WithdrawalForm
 from .models import State
 
 
@@ -26,4 +33,68 @@ def state_detail(request, iso3: str):
         request,
         "states/state_detail.html",
         {"state": state, "can_see_private": can_see_private, "panels": panels},
+    )
+
+
+@login_required
+def membership_changes(request):
+    """ISU: record a ratification or accession, or a withdrawal, and see the changes since 2023."""
+    permissions.require_registry_editor(request.user)
+    accession_form = AccessionForm(prefix="acc")
+    withdrawal_form = WithdrawalForm(prefix="wd")
+    if request.method == "POST" and any(key.startswith("acc-") for key in request.POST):
+        accession_form = AccessionForm(request.POST, prefix="acc")
+        if accession_form.is_valid():
+            d = accession_form.cleaned_data
+            try:
+                update = services.membership_accession_record(
+                    state=d["state"],
+                    deposited=d["instrument_deposited"],
+                    entry_into_force=d["entry_into_force"],
+                    note=d["note"],
+                    by=request.user,
+                )
+            except ValidationError as exc:
+                add_service_errors(accession_form, exc)
+            else:
+                m = update.obj
+                saved = _("%(state)s: instrument deposited on %(deposited)s, in force from %(date)s.") % {
+                    "state": m.state,
+                    "deposited": date_format(m.instrument_deposited, "DATE_FORMAT"),
+                    "date": date_format(m.entry_into_force, "DATE_FORMAT"),
+                }
+                saved_or_unchanged(request, update.changed, saved)
+                return redirect("states:membership_changes")
+    elif request.method == "POST":
+        withdrawal_form = WithdrawalForm(request.POST, prefix="wd")
+        if withdrawal_form.is_valid():
+            d = withdrawal_form.cleaned_data
+            try:
+                update = services.membership_withdrawal_record(
+                    state=d["state"],
+                    notified=d["withdrawal_notified"],
+                    effective=d["withdrawal_effective"],
+                    note=d["note"],
+                    by=request.user,
+                )
+            except ValidationError as exc:
+                add_service_errors(withdrawal_form, exc)
+            else:
+                m = update.obj
+                saved = _("%(state)s: withdrawal notified on %(notified)s, effective on %(date)s.") % {
+                    "state": m.state,
+                    "notified": date_format(m.withdrawal_notified, "DATE_FORMAT"),
+                    "date": date_format(m.withdrawal_effective, "DATE_FORMAT"),
+                }
+                saved_or_unchanged(request, update.changed, saved)
+                return redirect("states:membership_changes")
+    return render(
+        request,
+        "states/membership_changes.html",
+        {
+            "accession_form": accession_form,
+            "withdrawal_form": withdrawal_form,
+            "changes": selectors.membership_changes(),
+            "since": selectors.CHANGES_SINCE,
+        },
     )

@@ -218,7 +218,11 @@ def test_available_years_lists_opened_cycles_and_the_current_one(world):
 def test_article7_deadline_appears_among_upcoming_deadlines_with_states_still_owing(world):
     deadlines = selectors.upcoming(today=datetime.date(2023, 3, 1)).deadlines
     article7 = [d for d in deadlines if d.source == "article7"]
-    assert [(d.date, d.cycle, d.states) for d in article7] == [(datetime.date(2023, 4, 30), "2023", 2)]
+    # EEE, in force since 1 February 2023, owes its initial report (Article 7.1) by 31 July 2023
+    assert [(d.date, d.cycle, d.states) for d in article7] == [
+        (datetime.date(2023, 4, 30), "2023", 2),
+        (datetime.date(2023, 7, 31), "2024", 1),
+    ]
 
 
 def test_obligation_lines_list_the_states_still_owing(world):
@@ -247,6 +251,7 @@ def test_article7_obligations_agree_with_reporting_deadline_source(world):
         ("article7", "2023", ccc.pk, datetime.date(2023, 4, 30)),
         ("article7", "2023", world.fff.pk, datetime.date(2023, 4, 30)),
         ("article7", "2022", ccc.pk, datetime.date(2023, 8, 31)),
+        ("article7", "2024", world.eee.pk, datetime.date(2023, 7, 31)),  # its initial report on 2023
     }
 
 

@@ -37,7 +37,7 @@ def report_start(request, iso3: str, year: int):
     cycle = permissions.get_cycle_to_start(state, year)
     form = StartForm(request.POST)
     prefill = form.cleaned_data["prefill"] if form.is_valid() else False
-    already = Report.objects.filter(state=state, cycle=cycle).exists()
+    already = cycle.pk is not None and Report.objects.filter(state=state, cycle=cycle).exists()
     try:
         report = services.report_start(state=state, cycle=cycle, by=request.user, prefill_from_last_year=prefill)
     except ValidationError as exc:

@@ -26,7 +26,7 @@ def my_reports(request):
 @login_required
 def state_reports(request, iso3: str):
     state = permissions.get_state_for_user(request.user, iso3, private=True)
-    current = selectors.current_cycle()
+    current = selectors.state_current_cycle(state)
     current_row = selectors.state_cycle_row(state=state, cycle=current)
     reports = [r for r in selectors.state_reports(state=state, include_drafts=True) if r.cycle.year != current.year]
     return render(
@@ -56,6 +56,7 @@ def report_overview(request, iso3: str, year: int):
         "cycle": cycle,
         "row": row,
         "report": report,
+        "period": selectors.reporting_period(state, cycle) if row.status != "not_required" else None,
         "can_write": permissions.can_write(request.user, state),
         "start_form": StartForm(),
         "has_previous": selectors.last_submitted_version(state=state, before_year=year) is not None,
