@@ -28,6 +28,7 @@ from .models import (
     default_deadline,
 )
 from .sections import (
+    FORM_SECTIONS,
     SECTION_BY_KEY,
     SECTIONS,
     Mode,
@@ -333,6 +334,21 @@ def report_save_draft(*, report: Report, data: dict, by: User | None, expected_v
     report._history_user = by
     report.save(update_fields=["draft_data", "version_token", "draft_saved_at", "draft_saved_by"])
     return Update(report, changed)
+
+
+def report_mark_unchanged(*, report: Report, by: User | None, expected_version_token: int) -> Update[Report]:
+    """A State with nothing new: every form A-J it filled in before is marked "unchanged since" that
+    report (the simplified cover page). What the draft holds stays; forms never reported before are left
+    for the State to fill in or mark not applicable."""
+    since = selectors.unchanged_since(state=report.state, before_year=report.cycle.year)
+    data = {}
+    for section in FORM_SECTIONS:
+        if section.key in since:
+            raw = section_raw(report.draft_data, section.key)
+            data[section.key] = {**raw, "mode": Mode.NO_CHANGE}
+    if not data:
+        return Update(report)
+    return report_save_draft(report=report, data=data, by=by, expected_version_token=expected_version_token)
 
 
 # --- submission -----------------------------------------------------------------------------------

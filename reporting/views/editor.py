@@ -94,6 +94,8 @@ def _editor_context(request, report, section, raw, form_kwargs, *, form=None, fo
         "form": form,
         "formset": formset,
         "tables": _table_context(section, raw),
+        "nothing_new": section.key == "cover"
+        and bool(selectors.unchanged_since(state=report.state, before_year=report.cycle.year)),
         "checks": checks,
         "done": sum(1 for c in checks if c.is_done),
         "previous_section": SECTIONS[index - 1] if index > 0 else None,
@@ -142,6 +144,16 @@ def report_edit(request, iso3: str, year: int):
         warn_removed(request, path_labels(section, stripped))
         target = section.key
         action = request.POST.get("action")
+        if action == "nothing_new" and section.key == "cover":
+            marked = services.report_mark_unchanged(
+                report=update.obj, by=request.user, expected_version_token=update.obj.version_token
+            )
+            saved_or_unchanged(
+                request,
+                marked.changed,
+                _("Every form reported before is marked unchanged since its last report: %(forms)s.")
+                % {"forms": ", ".join(SECTION_BY_KEY[k].letter for k in marked.changed)},
+            )
         if action == "next":
             index = [s.key for s in SECTIONS].index(section.key)
             if index + 1 < len(SECTIONS):
