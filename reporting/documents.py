@@ -115,7 +115,10 @@ def _total_rows(table: Table, rows: list[dict]) -> list[list[tuple[str, bool]]]:
     """A totals row per group (then all rows): the label in the first column, each summed figure under
     its column; a figure no row reported reads "not reported", a partial sum says how many rows lack it."""
     out = []
-    for group, group_rows in total_groups(table, rows):
+    groups = total_groups(table, rows)
+    if len(groups) == 2:  # one group only: its total is the total of all rows
+        groups = groups[:1]
+    for group, group_rows in groups:
         label = _("Total: %(group)s") % {"group": group} if group else _("Total")
         line: list[tuple[str, bool]] = []
         for i, name in enumerate(table.columns):
@@ -223,9 +226,8 @@ def _fill(doc: DocSection, section, entry: dict) -> None:
         if name == "blanks_confirmed":
             continue
         value = (entry.get("fields") or {}).get(name)
-        doc.fields.append(
-            DocField(name, str(f.label), display(value, name), is_text=f.widget.__class__.__name__ == "Textarea")
-        )
+        shown = _("not reported") if isinstance(f, NumberField) and value in (None, "") else display(value, name)
+        doc.fields.append(DocField(name, str(f.label), shown, is_text=f.widget.__class__.__name__ == "Textarea"))
     rows = entry.get("rows") or []
     doc.rows = [
         {c: display(r.get(c), c) for c in ROW_COLUMNS} | {"description": r.get("description") or ""} for r in rows
@@ -458,7 +460,7 @@ def key_figures(version: ReportVersion) -> list[tuple[str, str]]:
     return [
         (_("Area suspected or confirmed to contain mines (m²)"), display(version.area_contaminated_m2, "amount")),
         (_("Area released in the year (m²)"), display(version.area_released_m2, "amount")),
-        (_("Mines destroyed"), display(version.mines_destroyed, "mines_destroyed")),
-        (_("Mines retained"), display(version.mines_retained, "mines_retained")),
+        (_("Mines destroyed"), display(version.mines_destroyed, "amount")),
+        (_("Mines retained"), display(version.mines_retained, "amount")),
         (_("C&A rows"), str(version.ca_rows.count())),
     ]
