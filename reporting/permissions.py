@@ -6,6 +6,7 @@ State's delegate gets 404, the chair and members (read-only) get PermissionDenie
 """
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import F
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -14,7 +15,7 @@ from states.models import State
 
 from . import selectors
 from .deadlines import INITIAL
-from .models import Report, ReportingCycle, ReportVersion
+from .models import MineTypeRow, Report, ReportAttachment, ReportingCycle, ReportVersion
 
 
 def can_see_private(user, state: State) -> bool:
@@ -81,3 +82,22 @@ def get_version_for_user(user, iso3: str, year: int, number: int) -> ReportVersi
         report__cycle__year=year,
         number=number,
     )
+
+
+def get_attachment_for_user(user, iso3: str, pk: int) -> ReportAttachment:
+    """A file uploaded with one of the State's reports (a Form H photograph). Public once a row of a
+    submitted, current version refers to it; until then only the State's users and the committee see it
+    (anyone else: 404)."""
+    attachment = get_object_or_404(
+        ReportAttachment.objects.select_related("report__state"), pk=pk, report__state__iso3=iso3.upper()
+    )
+    if can_see_private(user, attachment.report.state):
+        return attachment
+    published = MineTypeRow.objects.filter(
+        photo=attachment,
+        version__report__state=attachment.report.state,
+        version__report__current_version=F("version"),
+    ).exists()
+    if not published:
+        raise Http404
+    return attachment

@@ -413,11 +413,11 @@ def typed_language(post) -> str:
     return lang if lang in dict(settings.LANGUAGES) else current_language()
 
 
-def _rows_from_post(formset, names, post) -> list[dict]:
+def _rows_from_post(formset, names, post, kept: list[int] | None = None) -> list[dict]:
     rows = []
     if not formset.management_form.is_valid():
         return rows
-    for row_form in formset.forms:
+    for index, row_form in enumerate(formset.forms):
         if row_form.fields["DELETE"].widget.value_from_datadict(post, {}, row_form.add_prefix("DELETE")):
             continue
         row = {}
@@ -428,7 +428,20 @@ def _rows_from_post(formset, names, post) -> list[dict]:
             row[name] = value or ""
         if any(v for v in row.values()):
             rows.append(row)
+            if kept is not None:
+                kept.append(index)
     return rows
+
+
+def kept_row_indices(section: Section, post) -> dict[str, list[int]]:
+    """Per table, the index on the page of each row `raw_from_post` keeps (removed and empty rows are not
+    kept): a message about row 3 of the page belongs to the draft's row `kept.index(3)`."""
+    result = {}
+    for table in section.tables:
+        kept: list[int] = []
+        _rows_from_post(formset_class(table)(post, prefix=table.key), table.names, post, kept)
+        result[table.key] = kept
+    return result
 
 
 def raw_from_post(section: Section, post, form_kwargs: dict) -> dict:
@@ -447,7 +460,7 @@ def raw_from_post(section: Section, post, form_kwargs: dict) -> dict:
             CooperationRowFormSet(post, prefix=ROWS_PREFIX, form_kwargs=form_kwargs), ROW_FIELDS, post
         )
     tables = {
-        table.key: _rows_from_post(formset_class(table)(post, prefix=table.key), table.columns, post)
+        table.key: _rows_from_post(formset_class(table)(post, prefix=table.key), table.names, post)
         for table in section.tables
     }
     return {"mode": mode, "fields": fields, "rows": rows, "tables": tables, "lang": typed_language(post)}

@@ -2,6 +2,7 @@
 and the ISU's reporting cycles (open, deadline and note, extensions)."""
 
 import datetime
+import os
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -21,6 +22,7 @@ from .models import (
     CooperationRow,
     DeadlineExtension,
     Report,
+    ReportAttachment,
     ReportingCycle,
     ReportState,
     ReportVersion,
@@ -534,6 +536,7 @@ def _freeze(
     document=None,
 ) -> ReportVersion:
     number = (report.versions.order_by("-number").values_list("number", flat=True).first() or 0) + 1
+    attachments = _keep_own_attachments(report, content, table_rows or {})
     typed = {n: columns.get(n) for n in VERSION_COLUMNS}
     for text_field in ("resource_mobilisation_text", "unmet_needs", "gender_text"):
         typed[text_field] = typed[text_field] or ""
@@ -574,7 +577,7 @@ def _freeze(
         for table in section.tables:
             table.model.objects.bulk_create(
                 [
-                    table.model(version=version, position=i, **_model_values(table, row))
+                    table.model(version=version, position=i, **_model_values(table, row, attachments))
                     for i, row in enumerate((table_rows or {}).get(table.key) or [])
                 ]
             )
@@ -597,7 +600,29 @@ def _freeze(
     return version
 
 
-def _model_values(table, row: dict) -> dict:
+def _keep_own_attachments(report: Report, content: dict, table_rows: dict) -> set[int]:
+    """The attachment ids the rows may refer to: the State's own (a prefilled row keeps last year's
+    photograph). Any other id is dropped from the content and the rows, so a version never publishes
+    another State's file."""
+    wanted = set()
+    for section in SECTIONS:
+        for table in section.tables:
+            for name in table.attachments:
+                for row in (content["sections"].get(section.key) or {}).get("tables", {}).get(table.key) or []:
+                    if str(row.get(name) or "").isdigit():
+                        wanted.add(int(row[name]))
+    own = set(ReportAttachment.objects.filter(pk__in=wanted, report__state=report.state).values_list("pk", flat=True))
+    for section in SECTIONS:
+        for table in section.tables:
+            for name in table.attachments:
+                rows = (content["sections"].get(section.key) or {}).get("tables", {}).get(table.key) or []
+                for row in [*rows, *(table_rows.get(table.key) or [])]:
+                    if name in row and not (str(row[name] or "").isdigit() and int(row[name]) in own):
+                        row[name] = ""
+    return own
+
+
+def _model_values(table, row: dict, attachments: set[int] = frozenset()) -> dict:
     values = {}
     for name in table.columns:
         value = row.get(name)
@@ -605,7 +630,18 @@ def _model_values(table, row: dict) -> dict:
         if value is None and not field.null:
             value = False if field.get_internal_type() == "BooleanField" else ""
         values[name] = value
+    for name in table.attachments:
+        value = str(row.get(name) or "")
+        values[f"{name}_id"] = int(value) if value.isdigit() and int(value) in attachments else None
     return values
+
+
+def report_attachment_add(*, report: Report, upload, by: User | None) -> ReportAttachment:
+    """Store a file uploaded with the report's draft (a Form H photograph), after the checks every upload
+    passes (type, size, content: core.uploads). Raises ValidationError with the reason."""
+    ReportAttachment._meta.get_field("file").run_validators(upload)
+    name = os.path.basename(upload.name or "")[:200]
+    return ReportAttachment.objects.create(report=report, file=upload, name=name, uploaded_by=by)
 
 
 @transaction.atomic

@@ -56,6 +56,9 @@ class RowForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        for name in self.table.attachments:  # an attachment's id, nothing else
+            value = (cleaned.get(name) or "").strip()
+            cleaned[name] = value if value.isdigit() else ""
         if "currency" in self.fields:
             code = (cleaned.get("currency") or "").upper()
             cleaned["currency"] = code
@@ -87,6 +90,12 @@ class Table:
     group_by: str = ""  # totals per value of this column (e.g. per release method)
     help_text: str = ""
     wide: tuple[str, ...] = field(default=())  # long text columns, shown on a second line
+    attachments: tuple[str, ...] = ()  # FKs to ReportAttachment (Form H's photographs): the id, kept in the row
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """What a draft row holds: the columns and the ids of its attachments."""
+        return self.columns + self.attachments
 
     @cached_property
     def form_class(self) -> type[RowForm]:
@@ -95,6 +104,8 @@ class Table:
             from .sections import currency_choices
 
             fields["currency"] = forms.ChoiceField(label=_("Currency"), choices=currency_choices, required=False)
+        for name in self.attachments:
+            fields[name] = forms.CharField(required=False, widget=forms.HiddenInput, label=self.label(name))
         attrs = {**fields, "table": self, "__module__": __name__}
         return type(f"{self.model.__name__}Form", (RowForm,), attrs)
 
@@ -262,6 +273,7 @@ TABLES: dict[str, tuple[Table, ...]] = {
                 "remarks",
             ),
             required=("designation", "dimensions", "fusing", "explosive_type", "metallic_content"),
+            attachments=("photo",),
         ),
     ),
     "i": (
@@ -377,14 +389,10 @@ def sum_column(rows: list[dict], name: str) -> tuple[Decimal | int | None, int]:
     return total, missing
 
 
-def table_totals(table: Table, rows: list[dict]) -> list[str]:
-    """The totals under a table, in the reader's language: per column (and per group), the sum of the
-    reported figures, saying how many rows left the figure empty (an empty figure is not a zero)."""
-    from core.numbers import format_number
-
-    lines = []
+def total_groups(table: Table, rows: list[dict]) -> list[tuple[str, list[dict]]]:
+    """The rows each total line sums: one per value of `group_by` present (its label), then all rows ("")."""
     if not table.totals or not rows:
-        return lines
+        return []
     groups: list[tuple[str, list[dict]]] = [("", rows)]
     if table.group_by:
         field = table.model_field(table.group_by)
@@ -395,7 +403,16 @@ def table_totals(table: Table, rows: list[dict]) -> list[str]:
             if any(r.get(table.group_by) == value for r in rows)
         ]
         groups.append(("", rows))
-    for group, group_rows in groups:
+    return groups
+
+
+def table_totals(table: Table, rows: list[dict]) -> list[str]:
+    """The totals under a table, in the reader's language: per column (and per group), the sum of the
+    reported figures, saying how many rows left the figure empty (an empty figure is not a zero)."""
+    from core.numbers import format_number
+
+    lines = []
+    for group, group_rows in total_groups(table, rows):
         parts = []
         for name in table.totals:
             total, missing = sum_column(group_rows, name)

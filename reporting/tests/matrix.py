@@ -69,6 +69,63 @@ def _version(cast):
     return _submitted(cast) | {"number": 1}
 
 
+PNG = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00\x90wS"
+    b"\xde\x00\x00\x00\x0cIDATx\x9cc\xf8\xcf\xc0\x00\x00\x03\x01\x01\x00\xc9\xfe\x92\xef\x00\x00\x00"
+    b"\x00IEND\xaeB`\x82"
+)
+
+
+def _two_versions(cast):
+    kwargs = _submitted(cast)
+    report = Report.objects.get(state=cast.state_a, cycle__year=YEAR)
+    services.report_amend(report=report, by=cast.isu)
+    report.refresh_from_db()
+    draft = dict(report.draft_data)
+    draft["a"] = {"mode": "filled", "fields": {"text": "Amended measures."}, "rows": []}
+    services.report_save_draft(report=report, data=draft, by=cast.isu, expected_version_token=report.version_token)
+    services.report_submit(report=report, by=cast.isu)
+    return kwargs
+
+
+def photo_of(report, by) -> int:
+    attachment = services.report_attachment_add(report=report, upload=ContentFile(PNG, name="pmn2.png"), by=by)
+    return attachment.pk
+
+
+def _draft_photo(cast):
+    _draft(cast)
+    report = Report.objects.get(state=cast.state_a, cycle__year=YEAR)
+    return {"iso3": cast.state_a.iso3, "pk": photo_of(report, cast.delegate_a)}
+
+
+def _published_photo(cast):
+    cycle = CycleFactory(year=YEAR)
+    report = services.report_start(state=cast.state_a, cycle=cycle, by=cast.delegate_a, prefill_from_last_year=False)
+    pk = photo_of(report, cast.delegate_a)
+    draft = complete_draft()
+    draft["h"] = {
+        "mode": "filled",
+        "fields": {"text": ""},
+        "tables": {
+            "types": [
+                {
+                    "designation": "PMN-2",
+                    "dimensions": "121 x 54 mm",
+                    "fusing": "pressure",
+                    "explosive_type": "TG-40",
+                    "explosive_g": "100",
+                    "metallic_content": "striker",
+                    "photo": str(pk),
+                }
+            ]
+        },
+    }
+    report = services.report_save_draft(report=report, data=draft, by=cast.delegate_a, expected_version_token=1).obj
+    services.report_submit(report=report, by=cast.delegate_a)
+    return {"iso3": cast.state_a.iso3, "pk": pk}
+
+
 def everyone(code: int) -> dict:
     return {"anon": code, "delegate_a": code, "delegate_b": code, "member": code, "chair": code, "isu": code}
 
@@ -116,6 +173,10 @@ ROWS = [
     Row("reporting:amend", own_state_write(302), kwargs=_submitted, method="post"),
     Row("reporting:amend_discard", own_state_write(302), kwargs=_submitted, method="post"),
     Row("reporting:versions", public(), kwargs=_submitted),
+    Row("reporting:versions_pdf", public(), kwargs=_two_versions),
+    Row("reporting:versions_pdf", everyone(404), kwargs=_submitted, query="?one-version"),
+    Row("reporting:photo", public(), kwargs=_published_photo),
+    Row("reporting:photo", own_state(anon=404), kwargs=_draft_photo, query="?draft"),
     Row("reporting:version", public(), kwargs=_version),
     Row("reporting:print", public(), kwargs=_version),
     Row("reporting:pdf", public(), kwargs=_version),

@@ -2,7 +2,16 @@
 
 from .editor import report_amend, report_amend_discard, report_edit, report_start, report_submit
 from .isu import ca_without_gender, compliance_csv, cycle_list, cycle_settings, inbox, record_received
-from .public import public_list, public_report, version_document, version_pdf, version_print, versions_compare
+from .public import (
+    public_list,
+    public_report,
+    report_photo,
+    version_document,
+    version_pdf,
+    version_print,
+    versions_compare,
+    versions_compare_pdf,
+)
 from .state import my_reports, report_overview, state_reports
 
 __all__ = [
@@ -12,6 +21,8 @@ __all__ = [
     "version_pdf",
     "version_document",
     "versions_compare",
+    "versions_compare_pdf",
+    "report_photo",
     "my_reports",
     "state_reports",
     "report_overview",

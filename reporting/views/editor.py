@@ -23,6 +23,7 @@ from ..sections import (
     SectionState,
     bound_forms,
     bound_tables,
+    kept_row_indices,
     path_labels,
     raw_from_post,
     section_raw,
@@ -52,21 +53,26 @@ def report_start(request, iso3: str, year: int):
     return redirect("reporting:edit", iso3=state.iso3, year=year)
 
 
-def _table_context(section, raw) -> list[dict]:
+def _table_context(section, raw, upload_errors: dict | None = None) -> list[dict]:
     """Each table of the section bound to the draft, plus one empty row (adding a row needs no script),
-    with its totals computed from the rows."""
+    with its totals computed from the rows; a refused upload's message next to its row's field."""
     shown = dict(raw, tables={key: [*rows, {}] for key, rows in raw["tables"].items()})
     formsets = bound_tables(section, shown, strict=False)
     result = []
     for table in section.tables:
         formset = formsets[table.key]
         formset.is_valid()
+        for (key, index, name), message in (upload_errors or {}).items():
+            if key == table.key and index < len(formset.forms):
+                formset.forms[index].add_error(name, message)
         rows = [f.cleaned_data for f in formset.forms if getattr(f, "cleaned_data", None)]
         result.append({"table": table, "formset": formset, "totals": table_totals(table, rows)})
     return result
 
 
-def _editor_context(request, report, section, raw, form_kwargs, *, form=None, formset=None, checks=None):
+def _editor_context(
+    request, report, section, raw, form_kwargs, *, form=None, formset=None, checks=None, upload_errors=None
+):
     if form is None:
         form, formset = bound_forms(section, raw, strict=False, form_kwargs=form_kwargs)
         form.is_valid()
@@ -93,7 +99,7 @@ def _editor_context(request, report, section, raw, form_kwargs, *, form=None, fo
         "modes": modes if section.has_mode else [],
         "form": form,
         "formset": formset,
-        "tables": _table_context(section, raw),
+        "tables": _table_context(section, raw, upload_errors),
         "nothing_new": section.key == "cover"
         and bool(selectors.unchanged_since(state=report.state, before_year=report.cycle.year)),
         "checks": checks,
@@ -103,6 +109,30 @@ def _editor_context(request, report, section, raw, form_kwargs, *, form=None, fo
         "section_states": SectionState.LABELS,
         "section_check": next(c for c in checks if c.section.key == section.key),
     }
+
+
+def _store_uploads(request, report, section) -> tuple:
+    """Each file chosen for a row's attachment (`<table>-<i>-photo_upload`), checked like every upload and
+    stored: (the POST with each accepted file's id in its row, {(table, i, name): reason} for the refused)."""
+    post = request.POST.copy()
+    refused = {}
+    for table in section.tables:
+        for name in table.attachments:
+            for key in list(post):
+                if key.startswith(f"{table.key}-") and key.endswith(f"-{name}") and not post[key].isdigit():
+                    post[key] = ""
+            for field_name, upload in request.FILES.items():
+                prefix, _sep, rest = field_name.partition("-")
+                index, _sep, suffix = rest.partition("-")
+                if prefix != table.key or suffix != f"{name}_upload" or not index.isdigit():
+                    continue
+                try:
+                    attachment = services.report_attachment_add(report=report, upload=upload, by=request.user)
+                except ValidationError as exc:
+                    refused[(table.key, int(index), name)] = " ".join(exc.messages)
+                else:
+                    post[f"{table.key}-{index}-{name}"] = str(attachment.pk)
+    return post, refused
 
 
 @login_required
@@ -118,7 +148,23 @@ def report_edit(request, iso3: str, year: int):
         raise Http404
     form_kwargs = selectors.editor_form_kwargs()
     if request.method == "POST":
-        raw, stripped = strip_tree(raw_from_post(section, request.POST, form_kwargs))
+        post, refused = _store_uploads(request, report, section)
+        raw, stripped = strip_tree(raw_from_post(section, post, form_kwargs))
+        if refused:
+            # Save nothing: the page comes back with everything typed (and the files accepted) and the
+            # reason next to each refused file.
+            kept = kept_row_indices(section, post)
+            errors = {
+                (key, kept[key].index(index), name): message
+                for (key, index, name), message in refused.items()
+                if index in kept.get(key, [])
+            }
+            for (key, index, _name), message in refused.items():
+                if index not in kept.get(key, []):
+                    messages.error(request, message)
+            context = _editor_context(request, report, section, raw, form_kwargs, upload_errors=errors)
+            context["mode"] = raw["mode"]
+            return render(request, "reporting/edit.html", context, status=400)
         try:
             token = int(request.POST.get("token", ""))
         except ValueError:

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import get_language, get_supported_language_variant
 from django.utils.translation import gettext as _
 
@@ -14,7 +15,7 @@ from core.net import client_ip
 from core.uploads import serve_file
 
 from .. import pdf, permissions, selectors
-from ..documents import diff_versions, document_sections, key_figures, receipt
+from ..documents import diff_versions, document, key_figures, receipt
 from ..forms import CompareForm
 from ..models import Report, ReportingCycle
 
@@ -44,6 +45,11 @@ def public_report(request, iso3: str, year: int, number: int | None = None):
     else:
         version = permissions.get_version_for_user(request.user, iso3, year, number)
     versions = list(report.versions.order_by("number").only("number", "submitted_at", "received_on", "source"))
+    doc = document(
+        version,
+        public=not permissions.can_see_private(request.user, report.state),
+        photo_url=_photo_url(report.state.iso3),
+    )
     return render(
         request,
         "reporting/public_report.html",
@@ -51,9 +57,9 @@ def public_report(request, iso3: str, year: int, number: int | None = None):
             "report": report,
             "version": version,
             "versions": versions,
-            "sections": document_sections(
-                version.content, public=not permissions.can_see_private(request.user, report.state)
-            ),
+            "doc": doc,
+            "cover": doc.cover,
+            "sections": doc.sections,
             "key_figures": key_figures(version),
             "receipt": receipt(report),
             "can_see_private": permissions.can_see_private(request.user, report.state),
@@ -61,8 +67,13 @@ def public_report(request, iso3: str, year: int, number: int | None = None):
     )
 
 
+def _photo_url(iso3: str):
+    return lambda pk: reverse("reporting:photo", args=[iso3.upper(), pk])
+
+
 def _document_context(request, iso3: str, year: int, number: int) -> dict:
-    return pdf.document_context(permissions.get_version_for_user(request.user, iso3, year, number))
+    version = permissions.get_version_for_user(request.user, iso3, year, number)
+    return pdf.document_context(version, for_pdf=False, photo_url=_photo_url(iso3))
 
 
 def version_print(request, iso3: str, year: int, number: int):
@@ -91,14 +102,9 @@ def version_document(request, iso3: str, year: int, number: int):
     return serve_file(version.document, download_name=f"article7-{iso3.upper()}-{year}-v{number}-received")
 
 
-def versions_compare(request, iso3: str, year: int):
-    """The list of submitted versions; pick two to see what changed, section by section."""
-    report = permissions.get_report_for_user(request.user, iso3, year)
-    versions = selectors.report_versions(report)
-    if not versions:
-        raise Http404
+def _compared(request, versions: list) -> tuple[CompareForm, object, object]:
+    """(form, old, new): the two versions asked for (?a=&b=), by default the last two."""
     form = CompareForm(request.GET or None)
-    diff = None
     old = new = None
     if len(versions) > 1:
         by_number = {v.number: v for v in versions}
@@ -106,12 +112,52 @@ def versions_compare(request, iso3: str, year: int):
             old, new = by_number.get(form.cleaned_data["a"]), by_number.get(form.cleaned_data["b"])
             if old is None or new is None:
                 form.add_error(None, _("Choose two versions of this report."))
+                old = new = None
         else:
             old, new = versions[-2], versions[-1]
-        if old is not None and new is not None:
-            diff = diff_versions(old, new)
+    return form, old, new
+
+
+def versions_compare(request, iso3: str, year: int):
+    """The list of submitted versions; pick two to see what changed, section by section."""
+    report = permissions.get_report_for_user(request.user, iso3, year)
+    versions = selectors.report_versions(report)
+    if not versions:
+        raise Http404
+    form, old, new = _compared(request, versions)
+    diff = diff_versions(old, new) if old is not None else None
     return render(
         request,
         "reporting/versions.html",
         {"report": report, "versions": versions, "form": form, "diff": diff, "old": old, "new": new},
     )
+
+
+def versions_compare_pdf(request, iso3: str, year: int):
+    """The comparison of two versions (?a=&b=, by default the last two) as a PDF, row by row: public like
+    the versions page; rendered once per pair and language, throttled like the report's PDF."""
+    report = permissions.get_report_for_user(request.user, iso3, year)
+    versions = selectors.report_versions(report)
+    form, old, new = _compared(request, versions)
+    if old is None:
+        raise Http404
+    if not ratelimit.hit("public-pdf", client_ip(request), settings.PUBLIC_PDF_RATE):
+        return ratelimit.too_many_requests(request, settings.PUBLIC_PDF_RATE)
+    for v in (old, new):
+        v.report = report
+    language = get_supported_language_variant(get_language() or settings.LANGUAGE_CODE)
+    name = pdf.comparison_pdf_stored(old, new, language)
+    filename = f"article7-{iso3.upper()}-{year}-v{old.number}-v{new.number}-{language}.pdf"
+    response = FileResponse(default_storage.open(name, "rb"), filename=filename, content_type="application/pdf")
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def report_photo(request, iso3: str, pk: int):
+    """A Form H photograph: public once a submitted current version shows it, else for the State and the
+    committee only (reporting.permissions.get_attachment_for_user)."""
+    attachment = permissions.get_attachment_for_user(request.user, iso3, pk)
+    response = serve_file(attachment.file, download_name=f"article7-{iso3.upper()}-photo-{attachment.pk}")
+    response["Content-Disposition"] = response["Content-Disposition"].replace("attachment", "inline", 1)
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
