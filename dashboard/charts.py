@@ -231,7 +231,7 @@ def _short(value: float) -> str:
     """An axis label: 1.2M, 350k, 40 (the table next to the chart has the exact figures)."""
     from core.numbers import format_number
 
-    for limit, suffix in ((1_000_000_000, "G"), (1_000_000, "M"), (1_000, "k")):
+    for limit, suffix in ((1_000_000, "M"), (1_000, "k")):
         if value >= limit:
             return format_number(round(value / limit, 1)).rstrip("0").rstrip(".,") + suffix
     return format_number(round(value))
@@ -253,7 +253,7 @@ def bar_chart(
     no bar and is said "not reported" in the description."""
     from core.numbers import format_number
 
-    left, top, right, bottom = 48, 14, 8, 28
+    left, top, right, bottom = 64, 14, 8, 28
     plot_w, plot_h = width - left - right, height - top - bottom
     points = sorted(points)
     peak = max(

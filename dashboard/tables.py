@@ -57,8 +57,8 @@ class Cell:
             return format_number(v, places=2)
         if self.kind == "int":
             return format_number(v)
-        if self.kind == "area":
-            return format_number(v)
+        if self.kind == "area":  # m²: the cents only when given
+            return format_number(int(v) if v == int(v) else v)
         if self.kind == "percent":
             return f"{v}%"
         if self.kind == "date":
