@@ -228,13 +228,13 @@ def _nice_max(value: float) -> float:
 
 
 def _short(value: float) -> str:
-    """An axis label: 1.2M, 350k, 40 (the table next to the chart has the exact figures)."""
-    from core.numbers import format_number
+    """An axis label, compact in the reader's language (2B, 350K; 2 Md, 350 k): the table has the exact figures."""
+    from babel.numbers import format_compact_decimal
 
-    for limit, suffix in ((1_000_000, "M"), (1_000, "k")):
-        if value >= limit:
-            return format_number(round(value / limit, 1)).rstrip("0").rstrip(".,") + suffix
-    return format_number(round(value))
+    from core.numbers import babel_locale, current_language
+
+    locale = babel_locale(current_language())
+    return format_compact_decimal(value, format_type="short", locale=locale, fraction_digits=1)
 
 
 def bar_chart(
