@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import charts, selectors, tables
 from .cache import reports_stamp
-from .selectors import CooperationFigures, ReportingFigures, Upcoming
+from .selectors import FIGURE_SOURCES, YEAR, CooperationFigures, FormFigures, ReportingFigures, Upcoming
 
 
 class LazyTables(Mapping):
@@ -35,6 +35,7 @@ class Dashboard:
     reporting: ReportingFigures
     cooperation: CooperationFigures
     upcoming: Upcoming
+    forms: FormFigures
 
     def tables(self) -> "LazyTables":
         """Every table of the page by key, each built the first time it is read (a page shows some of them
@@ -49,6 +50,13 @@ class Dashboard:
                 "partners": lambda: tables.partners_table(self.cooperation),
                 "deadlines": lambda: tables.deadlines_table(self.upcoming),
                 "meetings": lambda: tables.meetings_table(self.upcoming),
+                "contamination_states": lambda: tables.contamination_states_table(self.forms),
+                "contamination_trend": lambda: tables.contamination_trend_table(self.forms),
+                "released": lambda: tables.released_table(self.forms),
+                "destroyed": lambda: tables.destroyed_table(self.forms),
+                "retained": lambda: tables.retained_table(self.forms),
+                "resources": lambda: tables.resources_table(self.forms),
+                "casualties": lambda: tables.casualties_table(self.forms),
             }
         )
 
@@ -68,6 +76,49 @@ class Dashboard:
             width=100,
         )
 
+    def form_charts(self) -> dict[str, charts.BarChart]:
+        """The trends of the forms' figures, each drawn from the same totals as its table."""
+        f = self.forms
+        areas = FIGURE_SOURCES["mined-areas"].choices()
+        methods = FIGURE_SOURCES["land-released"].choices()
+
+        def per_year(lines, category, values):
+            years: dict[int, dict] = {}
+            for line in lines:
+                years.setdefault(line[YEAR], {})[line[category]] = line.total
+            return [(y, [cells.get(v) for v in values]) for y, cells in years.items()]
+
+        retained = {line[YEAR]: line.total for line in f.retained}
+        used = {line[YEAR]: line.total for line in f.retained_use}
+        return {
+            "contamination": charts.bar_chart(
+                key="contamination",
+                title=_("Remaining contamination by year of report (m²)"),
+                series=list(areas.values()),
+                points=per_year(f.contamination_trend, "status", list(areas)),
+                stacked=True,
+                unit=" m²",
+                url_for_year=lambda y: tables.drilldown_url("mined-areas", year=y),
+            ),
+            "released": charts.bar_chart(
+                key="released",
+                title=_("Land released by method, by year of report (m²)"),
+                series=list(methods.values()),
+                points=per_year(f.released, "method", list(methods)),
+                stacked=True,
+                unit=" m²",
+                url_for_year=lambda y: tables.drilldown_url("land-released", year=y),
+            ),
+            "retained": charts.bar_chart(
+                key="retained",
+                title=_("Mines retained and consumed, by year of report"),
+                series=[_("Mines retained"), _("Mines consumed")],
+                points=[(y, [retained.get(y), used.get(y)]) for y in {*retained, *used}],
+                stacked=False,
+                url_for_year=lambda y: tables.drilldown_url("retained", year=y),
+            ),
+        }
+
 
 def build(*, year: int, today: datetime.date) -> Dashboard:
     states = selectors.states_with_memberships()  # loaded once, shared by every figure
@@ -79,7 +130,27 @@ def build(*, year: int, today: datetime.date) -> Dashboard:
         reporting=reporting,
         cooperation=selectors.cooperation_figures(year=year, stamp=stamp),
         upcoming=selectors.upcoming(today=today, states=states, rows_by_year={year: reporting.rows}),
+        forms=selectors.form_figures(year=year, stamp=stamp),
     )
 
 
-TABLE_KEYS = ("reporting", "trend", "outstanding", "ca_purpose", "ca_year", "partners", "deadlines", "meetings")
+FORM_TABLE_KEYS = (
+    "contamination_states",
+    "contamination_trend",
+    "released",
+    "destroyed",
+    "retained",
+    "resources",
+    "casualties",
+)
+TABLE_KEYS = (
+    "reporting",
+    "trend",
+    "outstanding",
+    "ca_purpose",
+    "ca_year",
+    "partners",
+    "deadlines",
+    "meetings",
+    *FORM_TABLE_KEYS,
+)

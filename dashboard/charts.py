@@ -161,3 +161,152 @@ def status_bar(counts: list[tuple[str, str, int, str, bool]], *, url_for=None, w
         )
         x += w
     return parts
+
+
+# --- bars of absolute figures (the forms' trends) -------------------------------------------------
+
+SERIES_FILLS = ("#1d4f91", "#7fa7d9", "#d08c00", "#7a7f85")
+
+
+@dataclass
+class Series:
+    label: str
+    fill: str
+
+
+@dataclass
+class Rect:
+    x: float
+    y: float
+    height: float
+    fill: str
+    value: object
+
+
+@dataclass
+class BarGroup:
+    year: int
+    x: float
+    url: str
+    bars: list[Rect]  # one per series (stacked: drawn on top of each other)
+    label: str  # the figures as text, for the bar's title
+
+
+@dataclass
+class BarChart:
+    width: int
+    height: int
+    plot_left: int
+    plot_top: int
+    plot_width: int
+    plot_height: int
+    groups: list[BarGroup]
+    ticks: list[Tick]
+    series: list[Series]
+    title: str
+    description: str
+    bar_width: float
+    key: str
+
+    @property
+    def plot_bottom(self) -> int:
+        return self.plot_top + self.plot_height
+
+    @property
+    def plot_right(self) -> int:
+        return self.plot_left + self.plot_width
+
+
+def _nice_max(value: float) -> float:
+    if value <= 0:
+        return 1
+    magnitude = 10 ** (len(str(int(value))) - 1)
+    for step in (1, 2, 2.5, 5, 10):
+        if step * magnitude >= value:
+            return step * magnitude
+    return 10 * magnitude
+
+
+def _short(value: float) -> str:
+    """An axis label, compact in the reader's language (2B, 350K; 2 Md, 350 k): the table has the exact figures."""
+    from babel.numbers import format_compact_decimal
+
+    from core.numbers import babel_locale, current_language
+
+    locale = babel_locale(current_language())
+    return format_compact_decimal(value, format_type="short", locale=locale, fraction_digits=1)
+
+
+def bar_chart(
+    *,
+    key: str,
+    title: str,
+    series: list[str],
+    points: list[tuple[int, list]],
+    stacked: bool,
+    url_for_year=None,
+    unit: str = "",
+    width: int = 640,
+    height: int = 220,
+) -> BarChart:
+    """Bars per year of report, one per series (side by side, or `stacked`); an empty figure (None) draws
+    no bar and is said "not reported" in the description."""
+    from core.numbers import format_number
+
+    left, top, right, bottom = 64, 14, 8, 28
+    plot_w, plot_h = width - left - right, height - top - bottom
+    points = sorted(points)
+    peak = max(
+        (sum(v or 0 for v in values) if stacked else max((v or 0 for v in values), default=0) for _y, values in points),
+        default=0,
+    )
+    top_value = _nice_max(float(peak))
+    slot = plot_w / max(len(points), 1)
+    group_w = min(slot * 0.7, 56 if stacked else 72)
+    bar_w = group_w if stacked else group_w / max(len(series), 1)
+    fills = [Series(label=str(label), fill=SERIES_FILLS[i % len(SERIES_FILLS)]) for i, label in enumerate(series)]
+    groups = []
+    described = []
+    for i, (year, values) in enumerate(points):
+        x0 = left + i * slot + (slot - group_w) / 2
+        base = top + plot_h
+        bars = []
+        texts = []
+        for j, value in enumerate(values):
+            h = plot_h * float(value or 0) / top_value
+            if stacked:
+                base -= h
+                y, x = base, x0
+            else:
+                y, x = top + plot_h - h, x0 + j * bar_w
+            bars.append(Rect(x=round(x, 2), y=round(y, 2), height=round(h, 2), fill=fills[j].fill, value=value))
+            shown = _("not reported") if value is None else f"{format_number(value)}{unit}"
+            texts.append(f"{fills[j].label}: {shown}")
+        label = f"{year}: " + "; ".join(texts)
+        described.append(label)
+        groups.append(
+            BarGroup(
+                year=year,
+                x=round(x0 + group_w / 2, 2),
+                url=url_for_year(year) if url_for_year else "",
+                bars=bars,
+                label=label,
+            )
+        )
+    ticks = [Tick(y=round(top + plot_h - plot_h * f, 2), label=_short(top_value * f)) for f in (0, 0.5, 1)]
+    description = ". ".join(described) + "." if described else str(_("Nothing reported in these years."))
+    return BarChart(
+        width=width,
+        height=height,
+        plot_left=left,
+        plot_top=top,
+        plot_width=plot_w,
+        plot_height=plot_h,
+        groups=groups,
+        ticks=ticks,
+        series=fills,
+        title=str(title),
+        description=description,
+        bar_width=round(bar_w, 2),
+        key=key,
+    )

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.fields import CharField
 from reporting.models import Direction, Purpose
+from states.models import State
 
 from .selectors import default_year, partner_name
 
@@ -65,3 +66,62 @@ class ObligationFilterForm(forms.Form):
 
     def clean_deadline(self) -> datetime.date | None:
         return self.cleaned_data.get("deadline") or None
+
+
+NOT_STATED = "_"  # rows that left the column empty (see tables.rows_url)
+
+
+class FormRowFilterForm(forms.Form):
+    """The filters of a drill-down to the forms' rows: a State, the category of the figure (and the
+    source's other columns), or only the rows that left the figure empty. Unknown values are ignored."""
+
+    state = forms.RegexField(regex=r"^[A-Za-z]{3}$", required=False)
+    not_reported = forms.BooleanField(required=False)
+
+    def __init__(self, data, *, source):
+        self.source = source
+        super().__init__(data)
+        model = source.model
+        for name in (source.category, *source.filters):
+            field = model._meta.get_field(name)
+            if field.choices:
+                choices = [("", ""), (NOT_STATED, NOT_STATED), *[(v, v) for v, _label in field.choices]]
+                self.fields[name] = forms.ChoiceField(choices=choices, required=False)
+            else:
+                self.fields[name] = CharField(max_length=field.max_length, required=False)
+
+    def _columns(self) -> list[str]:
+        return [self.source.category, *self.source.filters]
+
+    def filters(self) -> dict:
+        self.is_valid()
+        data = self.cleaned_data
+        out: dict = {"state": (data.get("state") or "").upper(), "not_reported": bool(data.get("not_reported"))}
+        for name in self._columns():
+            value = data.get(name) or ""
+            if value == "":
+                continue
+            value = "" if value == NOT_STATED else value
+            if name == self.source.category:
+                out["category"] = value
+            else:
+                out[name] = value
+        return out
+
+    def describe(self) -> list[tuple[str, str]]:
+        f = self.filters()
+        model = self.source.model
+        out = []
+        if f["state"]:
+            state = State.objects.filter(iso3=f["state"]).first()
+            out.append((str(_("State")), state.name if state else f["state"]))
+        for name in self._columns():
+            key = "category" if name == self.source.category else name
+            if key not in f:
+                continue
+            field = model._meta.get_field(name)
+            label = dict(field.choices or []).get(f[key], f[key]) if f[key] else _("Not stated")
+            out.append((str(field.verbose_name).capitalize(), str(label)))
+        if f["not_reported"]:
+            out.append((str(_("Figure not reported")), ""))
+        return out

@@ -26,7 +26,19 @@ from reporting.models import (
     Report,
     ReportingCycle,
 )
-from reporting.selectors import CycleRow, current_cycle_year, cycle_for_year, cycle_statuses, is_report_required
+from reporting.selectors import (
+    FIGURE_SOURCES,
+    STATE_FIELDS,
+    YEAR,
+    CycleRow,
+    FigureTotal,
+    current_cycle_year,
+    cycle_for_year,
+    cycle_statuses,
+    figure_rows,
+    figure_totals,
+    is_report_required,
+)
 from states.models import Membership, Organisation, State
 
 from .cache import cached
@@ -764,3 +776,75 @@ def obligation_lines(
     ]
     lines.sort(key=lambda line: (line.deadline, line.state.name_en))
     return registry.source_label(found), lines
+
+
+# --- what the reports' forms say (typed rows of the current versions) -----------------------------
+
+FORM_YEARS = 10  # the trends cover this many cycles up to the chosen one
+STATE = STATE_FIELDS
+
+
+@dataclass
+class FormFigures:
+    """The figures of the forms' rows: the chosen cycle, and trends over the last `FORM_YEARS` cycles."""
+
+    year: int
+    first: int
+    contamination_by_state: list[FigureTotal]  # the chosen cycle, per State and status
+    contamination_trend: list[FigureTotal]  # per year and status
+    released: list[FigureTotal]  # per year and method
+    destroyed: list[FigureTotal]  # the chosen cycle, per article and type
+    retained: list[FigureTotal]  # per year
+    retained_use: list[FigureTotal]  # per year
+    national: list[FigureTotal]  # per year and currency
+    received: list[MoneyLine]  # international assistance received, per year and currency
+    casualties: list[FigureTotal]  # the chosen cycle, per outcome, sex and age group
+
+    @property
+    def years(self) -> tuple[int, int]:
+        return (self.first, self.year)
+
+
+def form_figures(*, year: int, stamp: str | None = None) -> FormFigures:
+    """Every figure of the forms' panels for `year` (10 queries whatever the data; none when cached under
+    the reports' `stamp`)."""
+    return cached("forms", stamp, lambda: _form_figures(year=year), year)
+
+
+def _form_figures(*, year: int) -> FormFigures:
+    src = FIGURE_SOURCES
+    first = year - FORM_YEARS + 1
+    this, trend = (year, year), (first, year)
+    received = [
+        MoneyLine(
+            direction=Direction.RECEIVED,
+            year=v["version__report__cycle__year"],
+            currency=v["currency"],
+            total=_cents(v["total"]),
+            rows=v["n"],
+        )
+        for v in ca_rows(years=trend)
+        .filter(direction=Direction.RECEIVED, amount__isnull=False)
+        .order_by()
+        .values("version__report__cycle__year", "currency")
+        .annotate(total=Sum("amount"), n=Count("pk"))
+        .order_by("-version__report__cycle__year", "currency")
+    ]
+    return FormFigures(
+        year=year,
+        first=first,
+        contamination_by_state=figure_totals(src["mined-areas"], years=this, by=(*STATE, "status")),
+        contamination_trend=figure_totals(src["mined-areas"], years=trend, by=(YEAR, "status")),
+        released=figure_totals(src["land-released"], years=trend, by=(YEAR, "method")),
+        destroyed=figure_totals(src["destroyed"], years=this, by=("article", "mine_type")),
+        retained=figure_totals(src["retained"], years=trend, by=(YEAR,)),
+        retained_use=figure_totals(src["retained-use"], years=trend, by=(YEAR,)),
+        national=figure_totals(src["national-resources"], years=trend, by=(YEAR, "currency")),
+        received=received,
+        casualties=figure_totals(src["casualties"], years=this, by=("outcome", "sex", "age_group")),
+    )
+
+
+def form_row_list(kind: str, *, year: int, **filters):
+    """The rows behind one of the forms' figures (see `reporting.selectors.FIGURE_SOURCES`)."""
+    return figure_rows(FIGURE_SOURCES[kind], years=(year, year), **filters)

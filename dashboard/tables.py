@@ -19,14 +19,18 @@ from django.utils.translation import gettext_lazy as _
 from core.numbers import format_number
 
 from .selectors import (
+    FIGURE_SOURCES,
     STATE_GROUPS,
+    YEAR,
     CooperationFigures,
+    FigureTotal,
+    FormFigures,
     ReportingFigures,
     StateLine,
     Upcoming,
 )
 
-NUMERIC_KINDS = ("int", "money", "percent")
+NUMERIC_KINDS = ("int", "money", "percent", "area")
 
 
 @dataclass
@@ -34,6 +38,7 @@ class Cell:
     value: object
     url: str = ""
     kind: str = "text"  # text, int, money, date, percent, bool
+    blank: str = ""  # shown for an empty value instead of "—" (e.g. "not reported")
 
     def __str__(self) -> str:
         return "" if self.value is None else str(self.value)
@@ -47,11 +52,13 @@ class Cell:
         """The value as the page shows it, in the active language (formatted here: cheaper than a template)."""
         v = self.value
         if v is None or v == "":
-            return "—" if self.kind != "text" else ""
+            return self.blank or ("—" if self.kind != "text" else "")
         if self.kind == "money":
             return format_number(v, places=2)
         if self.kind == "int":
             return format_number(v)
+        if self.kind == "area":  # m²: the cents only when given
+            return format_number(int(v) if v == int(v) else v)
         if self.kind == "percent":
             return f"{v}%"
         if self.kind == "date":
@@ -554,3 +561,322 @@ def pivot_views(fig: CooperationFigures) -> list[DirectionView]:
             )
         )
     return out
+
+
+# --- what the reports' forms say ------------------------------------------------------------------
+
+NOT_STATED = "_"  # the drill-down's value for rows that left the category empty
+
+
+def _not_reported(total: FigureTotal | None, url: str = "", kind: str = "int") -> Cell:
+    """A total, or "not reported" when rows exist but none gave the figure (never 0)."""
+    if total is None:
+        return Cell(None, "", kind)
+    return Cell(total.total, url, kind, blank=gettext("not reported"))
+
+
+def _category_columns(source, lines: list[FigureTotal]) -> list[tuple[str, str]]:
+    """(value, label) of the source's categories found in `lines`, in the form's order; empty last."""
+    present = {line[source.category] for line in lines}
+    columns = [(v, label) for v, label in source.choices().items() if v in present]
+    if "" in present:
+        columns.append(("", gettext("Not stated")))
+    return columns
+
+
+def rows_url(kind: str, **params) -> str:
+    return drilldown_url(kind, **{k: (NOT_STATED if v == "" else v) for k, v in params.items()})
+
+
+def report_url(iso3: str, year: int) -> str:
+    return fast_reverse("reporting:public", iso3=iso3, year=year)
+
+
+def _sum(totals: list[FigureTotal]) -> object:
+    values = [t.total for t in totals if t.total is not None]
+    return sum(values) if values else None
+
+
+def _missing(totals) -> int:
+    return sum(t.not_reported for t in totals)
+
+
+def contamination_states_table(fig: FormFigures) -> Table:
+    source = FIGURE_SOURCES["mined-areas"]
+    lines = fig.contamination_by_state
+    cats = _category_columns(source, lines)
+    by_state: dict[str, dict] = {}
+    names: dict[str, str] = {}
+    for line in lines:
+        iso3 = line["version__report__state__iso3"]
+        names[iso3] = line.state_name
+        by_state.setdefault(iso3, {})[line["status"]] = line
+    rows = []
+    for iso3 in sorted(by_state, key=lambda code: names[code]):
+        cells = by_state[iso3]
+        rows.append(
+            [
+                Cell(names[iso3], report_url(iso3, fig.year)),
+                *[
+                    _not_reported(cells.get(v), rows_url("mined-areas", year=fig.year, state=iso3, status=v), "area")
+                    for v, _label in cats
+                ],
+                _int(sum(t.rows for t in cells.values()), rows_url("mined-areas", year=fig.year, state=iso3)),
+                _int(_missing(cells.values()), ""),
+            ]
+        )
+    return Table(
+        key="contamination_states",
+        title=str(_("Remaining contamination by State, reports on %(year)s (m²)") % {"year": fig.year}),
+        columns=[_("State"), *[f"{label} (m²)" for _v, label in cats], _("Areas"), _("Areas without a size")],
+        rows=rows,
+        empty=str(_("No report on this year lists mined areas.")),
+    )
+
+
+def _by_year(lines: list[FigureTotal], category: str) -> dict[int, dict]:
+    out: dict[int, dict] = {}
+    for line in lines:
+        out.setdefault(line[YEAR], {})[line[category] if category else ""] = line
+    return out
+
+
+def _year_pivot(kind: str, lines: list[FigureTotal], *, value_kind: str, with_total: bool) -> tuple[list, list]:
+    source = FIGURE_SOURCES[kind]
+    cats = _category_columns(source, lines)
+    rows = []
+    for year, cells in sorted(_by_year(lines, source.category).items(), reverse=True):
+        figures = [
+            _not_reported(cells.get(v), rows_url(kind, year=year, **{source.category: v}), value_kind) for v, _l in cats
+        ]
+        total = [Cell(_sum(list(cells.values())), "", value_kind, blank=gettext("not reported"))] if with_total else []
+        rows.append(
+            [
+                Cell(year),
+                *figures,
+                *total,
+                _int(max(t.states for t in cells.values()), rows_url(kind, year=year)),
+                _int(
+                    _missing(cells.values()),
+                    rows_url(kind, year=year, not_reported="1") if _missing(cells.values()) else "",
+                ),
+            ]
+        )
+    columns = [label for _v, label in cats]
+    return columns, rows
+
+
+def contamination_trend_table(fig: FormFigures) -> Table:
+    columns, rows = _year_pivot("mined-areas", fig.contamination_trend, value_kind="area", with_total=True)
+    return Table(
+        key="contamination_trend",
+        title=str(_("Remaining contamination by year of report (m²)")),
+        columns=[_("Year"), *[f"{c} (m²)" for c in columns], _("Total (m²)"), _("States"), _("Areas without a size")],
+        rows=rows,
+        empty=str(_("No report in these years lists mined areas.")),
+    )
+
+
+def released_table(fig: FormFigures) -> Table:
+    columns, rows = _year_pivot("land-released", fig.released, value_kind="area", with_total=True)
+    return Table(
+        key="released",
+        title=str(_("Land released by method, by year of report (m²)")),
+        columns=[_("Year"), *[f"{c} (m²)" for c in columns], _("Total (m²)"), _("States"), _("Rows without an area")],
+        rows=rows,
+        empty=str(_("No report in these years gives land released.")),
+    )
+
+
+def destroyed_table(fig: FormFigures) -> Table:
+    source = FIGURE_SOURCES["destroyed"]
+    labels = {**source.choices(), "": gettext("Not stated")}
+    rows = []
+    by_article: dict[str, list[FigureTotal]] = {}
+    for line in fig.destroyed:
+        by_article.setdefault(line["article"], []).append(line)
+    order = [*source.choices(), ""]
+    for article in [a for a in order if a in by_article]:
+        lines = by_article[article]
+        for line in lines:
+            rows.append(
+                [
+                    Cell(labels[article]),
+                    Cell(line["mine_type"] or gettext("Not stated")),
+                    _not_reported(
+                        line, rows_url("destroyed", year=fig.year, article=article, mine_type=line["mine_type"])
+                    ),
+                    _int(line.states),
+                    _int(line.not_reported),
+                ]
+            )
+        if len(lines) > 1:
+            rows.append(
+                [
+                    Cell(labels[article]),
+                    Cell(gettext("All types")),
+                    Cell(
+                        _sum(lines),
+                        rows_url("destroyed", year=fig.year, article=article),
+                        "int",
+                        blank=gettext("not reported"),
+                    ),
+                    Cell(None, "", "int"),
+                    _int(_missing(lines)),
+                ]
+            )
+    return Table(
+        key="destroyed",
+        title=str(_("Mines destroyed in the reporting period by type, reports on %(year)s") % {"year": fig.year}),
+        columns=[_("Destroyed under"), _("Type"), _("Mines destroyed"), _("States"), _("Rows without a quantity")],
+        rows=rows,
+        empty=str(_("No report on this year gives mines destroyed.")),
+    )
+
+
+def retained_table(fig: FormFigures) -> Table:
+    retained = {line[YEAR]: line for line in fig.retained}
+    used = {line[YEAR]: line for line in fig.retained_use}
+    rows = []
+    for year in sorted({*retained, *used}, reverse=True):
+        r, u = retained.get(year), used.get(year)
+        rows.append(
+            [
+                Cell(year),
+                _not_reported(r, rows_url("retained", year=year)),
+                _int(r.states if r else None),
+                _not_reported(u, rows_url("retained-use", year=year)),
+                _int(u.states if u else None),
+                _int(_missing([t for t in (r, u) if t])),
+            ]
+        )
+    return Table(
+        key="retained",
+        title=str(_("Mines retained (Article 3) and their use, by year of report")),
+        columns=[
+            _("Year"),
+            _("Mines retained"),
+            _("States retaining"),
+            _("Mines consumed"),
+            _("States reporting use"),
+            _("Rows without a quantity"),
+        ],
+        rows=rows,
+        empty=str(_("No report in these years gives mines retained.")),
+    )
+
+
+def resources_table(fig: FormFigures) -> Table:
+    national = {(line[YEAR], line["currency"]): line for line in fig.national}
+    received = {(m.year, m.currency): m for m in fig.received}
+    rows = []
+    for year, currency in sorted({*national, *received}, key=lambda k: (-k[0], k[1])):
+        n, r = national.get((year, currency)), received.get((year, currency))
+        rows.append(
+            [
+                Cell(year),
+                Cell(currency or gettext("Not stated")),
+                _not_reported(n, rows_url("national-resources", year=year, currency=currency), "money"),
+                _int(n.states if n else None),
+                _money(r.total, drilldown_url("ca-rows", year=year, direction="received", currency=currency))
+                if r
+                else Cell(None, "", "money"),
+                _int(r.rows if r else None),
+            ]
+        )
+    return Table(
+        key="resources",
+        title=str(_("National resources and international assistance received, by year of report")),
+        columns=[
+            _("Year"),
+            _("Currency"),
+            _("National resources"),
+            _("States"),
+            _("International assistance received"),
+            _("C&A rows"),
+        ],
+        rows=rows,
+        empty=str(_("No report in these years gives national resources or assistance received.")),
+    )
+
+
+def casualties_table(fig: FormFigures) -> Table:
+    source = FIGURE_SOURCES["casualties"]
+    outcomes = _category_columns(source, fig.casualties)
+    sexes = {**dict(source.model._meta.get_field("sex").choices), "": gettext("Not stated")}
+    ages = {**dict(source.model._meta.get_field("age_group").choices), "": gettext("Not stated")}
+    cells: dict[tuple, dict] = {}
+    for line in fig.casualties:
+        cells.setdefault((line["sex"], line["age_group"]), {})[line["outcome"]] = line
+    rows = []
+    for sex in sexes:
+        for age in ages:
+            group = cells.get((sex, age))
+            if not group:
+                continue
+            rows.append(
+                [
+                    Cell(str(sexes[sex])),
+                    Cell(str(ages[age])),
+                    *[
+                        _not_reported(
+                            group.get(v), rows_url("casualties", year=fig.year, sex=sex, age_group=age, outcome=v)
+                        )
+                        for v, _l in outcomes
+                    ],
+                    Cell(
+                        _sum(list(group.values())),
+                        rows_url("casualties", year=fig.year, sex=sex, age_group=age),
+                        "int",
+                        blank=gettext("not reported"),
+                    ),
+                    _int(_missing(group.values())),
+                ]
+            )
+    return Table(
+        key="casualties",
+        title=str(_("Mine casualties by sex and age, reports on %(year)s") % {"year": fig.year}),
+        columns=[_("Sex"), _("Age group"), *[label for _v, label in outcomes], _("Total"), _("Rows without a number")],
+        rows=rows,
+        empty=str(_("No report on this year gives casualty figures.")),
+    )
+
+
+def form_rows_table(kind: str, rows, *, title: str) -> Table:
+    """The rows behind a figure: the reporting State (linked to its report), the year, the row's columns."""
+    source = FIGURE_SOURCES[kind]
+    table = source.declaration
+    kinds = {}
+    for name in table.columns:
+        field = table.model_field(name)
+        internal = field.get_internal_type()
+        if internal == "DecimalField":
+            kinds[name] = "money" if name == "amount" else "area"
+        elif "IntegerField" in internal and not name.endswith("year"):
+            kinds[name] = "int"
+        elif internal == "DateField":
+            kinds[name] = "date"
+        elif internal == "BooleanField":
+            kinds[name] = "bool"
+        else:
+            kinds[name] = "text"
+    out = []
+    for r in rows:
+        report = r.version.report
+        cells = [Cell(report.state.name, report_url(report.state.iso3, report.cycle.year)), Cell(report.cycle.year)]
+        for name in table.columns:
+            value = getattr(r, name)
+            display = getattr(r, f"get_{name}_display", None)
+            if display is not None and value:
+                value = str(display())
+            kind = kinds[name]
+            blank = gettext("not reported") if name in table.numbers else ""
+            cells.append(Cell(value, "", kind, blank=blank))
+        out.append(cells)
+    return Table(
+        key=kind,
+        title=title,
+        columns=[_("Reporting State"), _("Report on"), *[str(table.label(n)).capitalize() for n in table.columns]],
+        rows=out,
+        empty=str(_("No row matches these filters.")),
+    )

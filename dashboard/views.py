@@ -11,7 +11,7 @@ from core.panels import Panel, collect
 from . import selectors, tables
 from .build import TABLE_KEYS, build
 from .exports import FORMATS, table_response
-from .forms import CaFilterForm, ObligationFilterForm, YearForm
+from .forms import CaFilterForm, FormRowFilterForm, ObligationFilterForm, YearForm
 from .permissions import require_dashboard
 
 CA_PAGE_SIZE = 100
@@ -46,6 +46,7 @@ def index(request):
             {**shared, "pivots": tables.pivot_views(data.cooperation)},
             order=40,
         ),
+        Panel("dashboard/panels/forms.html", {**shared, "charts": data.form_charts()}, order=30),
         Panel("dashboard/panels/upcoming.html", shared, order=90),
     ]
     panels = sorted([*own, *collect("dashboard", request=request, year=year)], key=lambda p: p.order)
@@ -89,6 +90,21 @@ def drilldown(request, kind: str):
             context["page"] = page
             context["query_without_page"] = _query_without(request, "page")
             table = tables.ca_rows_table(page.object_list, title=title)
+    elif kind in selectors.FIGURE_SOURCES:
+        form = FormRowFilterForm(request.GET, source=selectors.FIGURE_SOURCES[kind])
+        rows = selectors.form_row_list(kind, year=year, **form.filters())
+        context["filters"] = form.describe()
+        title = _("%(what)s, reports on %(year)s") % {
+            "what": selectors.FIGURE_SOURCES[kind].declaration.title,
+            "year": year,
+        }
+        if fmt in FORMATS:
+            table = tables.form_rows_table(kind, rows, title=title)
+        else:
+            page = Paginator(rows, CA_PAGE_SIZE).get_page(request.GET.get("page"))
+            context["page"] = page
+            context["query_without_page"] = _query_without(request, "page")
+            table = tables.form_rows_table(kind, page.object_list, title=title)
     elif kind == "obligations":
         form = ObligationFilterForm(request.GET)
         if not form.is_valid():

@@ -14,9 +14,10 @@ Rules (Article 7):
 import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal
 
-from django.db.models import Count, Q
-from django.utils import timezone
+from django.db.models import Count, F, Q, Sum
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import User
@@ -351,3 +352,148 @@ def editor_form_kwargs() -> dict:
         "partners": partner_choices(states, Organisation.objects.order_by("name")),
         "currencies": currency_choices(),
     }
+
+
+# --- figures from the forms' rows (the chair's dashboard) -------------------------------------------
+#
+# Only the current version of each submitted report counts. A figure left empty is "not reported":
+# the database's SUM skips it (a total of nothing reported is None, never 0) and the rows that left
+# it empty are counted apart. A form marked "unchanged since" freezes no rows of its own.
+
+YEAR = "version__report__cycle__year"
+STATE_FIELDS = (
+    "version__report__state_id",
+    "version__report__state__iso3",
+    "version__report__state__name_en",
+    "version__report__state__name_fr",
+    "version__report__state__name_es",
+)
+
+
+@dataclass(frozen=True)
+class FigureSource:
+    """One table of the forms the dashboard sums: its figure column and the column it is split by."""
+
+    key: str  # the drill-down's name in URLs
+    section: str
+    table: str
+    value: str
+    category: str
+    filters: tuple[str, ...] = ()  # further columns a drill-down may be filtered on
+
+    @property
+    def declaration(self):
+        from .tables import TABLE_BY_KEY
+
+        return TABLE_BY_KEY[(self.section, self.table)]
+
+    @property
+    def model(self):
+        return self.declaration.model
+
+    def choices(self) -> dict[str, str]:
+        """The category's values and labels in the order of the form ({} for free text such as a mine type)."""
+        field = self.model._meta.get_field(self.category)
+        return {value: str(label) for value, label in field.choices or []}
+
+
+FIGURE_SOURCES: dict[str, FigureSource] = {
+    s.key: s
+    for s in (
+        FigureSource("mined-areas", "c", "areas", "size_m2", "status"),
+        FigureSource("land-released", "c", "released", "area_m2", "method"),
+        FigureSource("destroyed", "g", "destroyed", "quantity", "article", filters=("mine_type",)),
+        FigureSource("retained", "d", "retained", "quantity", "mine_type"),
+        FigureSource("retained-use", "d", "use", "quantity", "activity"),
+        FigureSource("national-resources", "ca", "national", "amount", "currency"),
+        FigureSource("casualties", "j", "casualties", "count", "outcome", filters=("sex", "age_group")),
+    )
+}
+
+
+def current_rows(model, *, years: tuple[int, int] | None = None):
+    """The rows of `model` in the current version of every submitted report (on `years`, a range)."""
+    qs = model.objects.filter(version__report__current_version=F("version"))
+    if years is not None:
+        qs = qs.filter(**{f"{YEAR}__range": years})
+    return qs
+
+
+@dataclass
+class FigureTotal:
+    """The sum of one figure over the rows sharing `keys` (a year, a State, a category…)."""
+
+    keys: dict
+    total: Decimal | int | None  # None: no row gave the figure ("not reported")
+    rows: int
+    not_reported: int  # rows that left the figure empty
+    states: int
+
+    def __getitem__(self, name: str):
+        return self.keys[name]
+
+    @property
+    def state_name(self) -> str:
+        lang = (translation.get_language() or "en")[:2]
+        return self.keys.get(f"version__report__state__name_{lang}") or self.keys.get(
+            "version__report__state__name_en", ""
+        )
+
+
+def figure_totals(
+    source: FigureSource, *, years: tuple[int, int], by: tuple[str, ...], value: str | None = None, **filters
+) -> list[FigureTotal]:
+    """One query: `source`'s figure summed by the database over the current rows, grouped `by` fields
+    (`YEAR`, `STATE_FIELDS`, the category…), with the rows and States behind each total."""
+    value = value or source.value
+    qs = current_rows(source.model, years=years).filter(**filters).order_by()
+    lines = (
+        qs.values(*by)
+        .annotate(
+            total=Sum(value),
+            n=Count("pk"),
+            blank=Count("pk", filter=Q(**{f"{value}__isnull": True})),
+            n_states=Count("version__report__state_id", distinct=True),
+        )
+        .order_by(*by)
+    )
+    out = []
+    for line in lines:
+        total = line.pop("total")
+        if total is not None and not isinstance(total, int):
+            total = Decimal(total)
+            total = int(total) if total == total.to_integral_value() else total
+        out.append(
+            FigureTotal(
+                keys={k: line[k] for k in by},
+                total=total,
+                rows=line["n"],
+                not_reported=line["blank"],
+                states=line["n_states"],
+            )
+        )
+    return out
+
+
+def figure_rows(
+    source: FigureSource,
+    *,
+    years: tuple[int, int],
+    state: str = "",
+    category: str | None = None,
+    not_reported: bool = False,
+    **filters,
+):
+    """The rows behind a figure, with their State and year (`category=""`: rows that left it empty;
+    `not_reported`: rows that left the figure empty)."""
+    qs = current_rows(source.model, years=years)
+    if state:
+        qs = qs.filter(version__report__state__iso3__iexact=state)
+    if category is not None:
+        qs = qs.filter(**{source.category: category})
+    if not_reported:
+        qs = qs.filter(**{f"{source.value}__isnull": True})
+    qs = qs.filter(**filters)
+    return qs.select_related("version__report__state", "version__report__cycle").order_by(
+        "version__report__state__name_en", f"-{YEAR}", "version_id", "position"
+    )

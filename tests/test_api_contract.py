@@ -79,6 +79,7 @@ def api_data(cast) -> dict:
         "/api/committees/{slug}/": {"slug": committee.slug},
         "/api/meetings/{code}/": {"code": bilateral.code},
         "/api/questionnaires/{id}/": {"id": circulated.pk},
+        "/api/reports/{iso3}/{year}/": {"iso3": cast.state_a.iso3, "year": 2022},
         "/api/states/{iso3}/": {"iso3": cast.state_a.iso3},
         "/api/workplan/{id}/": {"id": item.pk},
     }
@@ -128,7 +129,13 @@ def test_every_answer_of_the_api_is_documented(cast, api_data, wsgi_app, role):
     # the credentials worked: each role got real data where it may, so the bodies were checked
     ok = {path for path, codes in answered.items() if 200 in codes}
     expected_ok = {
-        "anon": {"/api/reports/", "/api/meetings/", "/api/states/{iso3}/", "/api/questionnaires/{id}/"},
+        "anon": {
+            "/api/reports/",
+            "/api/reports/{iso3}/{year}/",
+            "/api/meetings/",
+            "/api/states/{iso3}/",
+            "/api/questionnaires/{id}/",
+        },
         "delegate_a": {"/api/reports/", "/api/meetings/{code}/"},
         "isu": {"/api/fund/summary/", "/api/dashboard/", "/api/workplan/{id}/", "/api/meetings/{code}/"},
     }[role]

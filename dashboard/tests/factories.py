@@ -77,3 +77,46 @@ def submitted_report(
     report.is_late = late
     report.save()
     return report
+
+
+def add_form_rows(version, *, n: int = 2) -> None:
+    """Rows in every table the forms' panels sum (one figure left empty in each: not reported)."""
+    from reporting.models import (
+        CasualtyRow,
+        DestroyedRow,
+        LandReleaseRow,
+        MinedAreaRow,
+        NationalResourceRow,
+        RetainedRow,
+        RetainedUseRow,
+    )
+
+    year = version.report.cycle.year
+    for i in range(n):
+        blank = i == n - 1
+        MinedAreaRow.objects.create(
+            version=version,
+            position=i,
+            location=f"Area {i}",
+            status=("confirmed", "suspected")[i % 2],
+            size_m2=None if blank else Decimal("1000.50"),
+        )
+        LandReleaseRow.objects.create(
+            version=version, position=i, method=("cleared", "reduced", "cancelled")[i % 3], area_m2=Decimal("500")
+        )
+        DestroyedRow.objects.create(
+            version=version, position=i, article=("art4", "art5")[i % 2], mine_type=f"T{i}", quantity=10
+        )
+        RetainedRow.objects.create(version=version, position=i, mine_type="PMN", quantity=None if blank else 5)
+        RetainedUseRow.objects.create(version=version, position=i, mine_type="PMN", quantity=1, activity="research")
+        NationalResourceRow.objects.create(
+            version=version, position=i, year=year, amount=Decimal("100.00"), currency=("EUR", "USD")[i % 2]
+        )
+        CasualtyRow.objects.create(
+            version=version,
+            position=i,
+            outcome=("killed", "injured")[i % 2],
+            sex=("male", "female")[i % 2],
+            age_group="adult",
+            count=None if blank else 2,
+        )

@@ -182,4 +182,10 @@ ROWS = [
     Row("reporting:pdf", public(), kwargs=_version),
     Row("reporting:document", public(), kwargs=_version),
     Row("report-list", public(), query="?year=2022"),
+    Row("report-document-detail", public(), kwargs=_submitted),
+    Row(
+        "report-document-detail",
+        public(anon=404, delegate_a=404, delegate_b=404, member=404, chair=404, isu=404),
+        kwargs=_complete_draft,
+    ),
 ]
