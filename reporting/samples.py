@@ -222,10 +222,12 @@ def stockpile(iso3: str, year: int, first_year: int) -> list[dict]:
     ]
 
 
-def discovered(iso3: str, year: int) -> list[dict]:
-    if iso3 not in DISCOVERED:
+def discovered(iso3: str, year: int, found: tuple | None = None) -> list[dict]:
+    """A previously unknown stockpile found in the year: (type, quantity, region), by default the demo's."""
+    found = found or DISCOVERED.get(iso3)
+    if not found:
         return []
-    mine_type, quantity, region = DISCOVERED[iso3]
+    mine_type, quantity, region = found
     return [
         _row(
             mine_type=mine_type,
@@ -461,8 +463,8 @@ def casualties(rng: random.Random) -> list[dict]:
     return rows
 
 
-def command_detonated(iso3: str) -> list[dict]:
-    t = COMMAND_DETONATED.get(iso3)
+def command_detonated(iso3: str, mine_type: str = "") -> list[dict]:
+    t = mine_type or COMMAND_DETONATED.get(iso3)
     if not t:
         return []
     return [
@@ -474,14 +476,26 @@ def command_detonated(iso3: str) -> list[dict]:
     ]
 
 
-def fuses(iso3: str) -> list[dict]:
-    if iso3 not in FORMER_PRODUCERS:
+def fuses(iso3: str, *, held: bool | None = None) -> list[dict]:
+    if not (iso3 in FORMER_PRODUCERS if held is None else held):
         return []
     return [
         _row(
             fuse_type="Anti-vehicle mine tilt-rod fuse",
             quantity=_base(iso3).randint(100, 1_500),
             action="Withdrawn from service; destruction planned",
+        )
+    ]
+
+
+def foreign(rng: random.Random, iso3: str) -> list[dict]:
+    return [
+        _row(
+            holder="Forces of another State stationed on the territory",
+            mine_type=rng.choice(COMMAND_TYPES),
+            quantity=rng.randint(50, 600),
+            location=_regions(iso3)[0],
+            remarks="Kept in command-detonated mode only, as declared by the holder.",
         )
     ]
 
