@@ -27,10 +27,23 @@ def test_demo_registry_holds_the_164_states_parties_of_2023_with_translated_name
 def test_load_demo_twice_changes_nothing(demo):
     from simple_history.models import registered_models  # noqa: F401
 
-    before = (State.objects.count(), State.history.count(), User.objects.count(), CommitteeMembership.objects.count())
+    from reporting.models import Report, ReportVersion
+    from reporting.tables import ROW_MODELS
+
+    def counts():
+        return (
+            State.objects.count(),
+            State.history.count(),
+            User.objects.count(),
+            CommitteeMembership.objects.count(),
+            Report.history.count(),
+            ReportVersion.objects.count(),
+            [m.objects.count() for m in ROW_MODELS],
+        )
+
+    before = counts()
     call_command("load_demo", stdout=open("/dev/null", "w"))
-    after = (State.objects.count(), State.history.count(), User.objects.count(), CommitteeMembership.objects.count())
-    assert before == after
+    assert counts() == before
 
 
 def test_api_lists_164_states_for_2023(demo, client):
