@@ -59,3 +59,16 @@ def test_demo_seed_states_report_rows_in_every_form_labelled_illustrative_and_un
         assert entry["carried"]["tables"] == first.content["sections"][key]["tables"]
     # a stock carries (no change in form B would keep it); a flow of the year is reported afresh
     assert later.minedarearow_set.exists() and later.area_contaminated_m2 < first.area_contaminated_m2
+
+
+def test_a_contact_copied_as_no_stays_private():
+    # prefill and amendment copy a submitted row as typed: False becomes "no", which must stay unticked
+    from reporting.sections import SECTION_BY_KEY, bound_tables, section_raw
+
+    raw = section_raw(
+        {"cover": {"tables": {"contacts": [{"organisation": "MAC", "email": "a@b.org", "is_public": "no"}]}}},
+        "cover",
+    )
+    formset = bound_tables(SECTION_BY_KEY["cover"], raw, strict=False)["contacts"]
+    assert formset.is_valid()
+    assert formset.forms[0].cleaned_data["is_public"] is False
