@@ -5,7 +5,8 @@
 #   BENCH_REUSE=1 bench/run.sh   # measure again on the database already loaded
 #
 # Environment: BENCH_PG (server URL, default postgres://postgres@127.0.0.1:5432), BENCH_DB (apmbc_bench),
-# BENCH_WORKERS (gunicorn workers, default: number of CPUs), BENCH_REQUESTS (per page, default 200).
+# BENCH_WORKERS (gunicorn workers, default: number of CPUs), BENCH_REQUESTS (per page, default 200),
+# BENCH_OUT (the results file, default bench/RESULTS.md).
 # Writes bench/RESULTS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -64,4 +65,4 @@ for _ in $(seq 1 50); do
 done
 
 $PY bench/measure.py --base "http://127.0.0.1:$PORT" --workers "$WORKERS" --requests "${BENCH_REQUESTS:-200}" \
-  --out bench/RESULTS.md
+  --out "${BENCH_OUT:-bench/RESULTS.md}"

@@ -2,7 +2,9 @@
 
 `python manage.py seed_scale --states 200 --years 30` uses the registry's States and adds synthetic
 ones up to `--states`, then for `--years` reporting cycles: reports (on time, late, drafts, missing,
-some amended), about 20 C&A rows per submitted report, delegates, Article 7 reminders; plus meetings
+some amended), about 20 C&A rows per submitted report, a few rows in each table of the Article 7
+forms per version (reporting/samples.py, the headline figures computed from them), delegates,
+Article 7 reminders; plus meetings
 with follow-ups, Fund contributions and applications, questionnaires and workplan items.
 
 Everything is written with `bulk_create` (no history records) in one transaction. Each part that
@@ -23,6 +25,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import Role, User
+from reporting import samples
 from reporting.models import (
     Channel,
     CooperationRow,
@@ -36,9 +39,12 @@ from reporting.models import (
     default_deadline,
 )
 from reporting.selectors import current_cycle_year, is_report_required
+from reporting.tables import TABLES
 from states.models import Membership, Organisation, Region, State
 
 BATCH = 2000
+FLUSH_ROWS = 20_000  # form rows held in memory before they are written
+TABLE_BY_KEY = {t.key: t for tables in TABLES.values() for t in tables}
 FIRST_CYCLE = 1999
 CURRENCIES = ["USD"] * 6 + ["EUR"] * 5 + ["GBP", "CHF", "JPY", "NOK", "CAD", "AUD", "SEK", "DKK"]
 ORGANISATIONS = [
@@ -55,6 +61,16 @@ ORGANISATIONS = [
     ("Organization of American States", "OAS"),
     ("Fondation suisse de déminage", "FSD"),
 ]
+
+
+# Headline figures of a version: the tables and the column summed (as reporting.services.FIGURES).
+FIGURES = {
+    "mines_stockpiled": (("stockpile", "discovered"), "quantity"),
+    "area_contaminated_m2": (("areas",), "size_m2"),
+    "area_released_m2": (("released",), "area_m2"),
+    "mines_retained": (("retained",), "quantity"),
+    "mines_destroyed": (("destroyed",), "quantity"),
+}
 
 
 @dataclass
@@ -252,7 +268,6 @@ class Seeder:
                     platform_exists=self.rng.random() < 0.5,
                     gender_in_mine_action=gender or None,
                     gender_text="Mixed survey teams; data disaggregated by sex and age." if gender else "",
-                    mines_destroyed=self.rng.randint(0, 20000),
                     gender_info=gender,
                 )
                 versions.append(v)
@@ -268,12 +283,67 @@ class Seeder:
             rows.extend(v_rows)
         _bulk(CooperationRow, rows)
         self.count("C&A rows", len(rows))
-        ReportVersion.objects.bulk_update(versions, ["ca_quantitative", "ca_qualitative"], batch_size=BATCH)
+        self._form_rows(versions)
+        ReportVersion.objects.bulk_update(versions, ["ca_quantitative", "ca_qualitative", *FIGURES], batch_size=BATCH)
         by_report = {v.report_id: v for v in current}
         reports = [r for r, _o in submitted]
         for r in reports:
             r.current_version = by_report[r.pk]
         Report.objects.bulk_update(reports, ["current_version"], batch_size=BATCH)
+
+    def _form_rows(self, versions: list[ReportVersion]) -> None:
+        """A few rows in each table of the forms, per version (bulk inserts), and the version's
+        headline figures computed from them as a submission would."""
+        pending: dict[str, list] = {key: [] for key in TABLE_BY_KEY}
+        held = 0
+        states = sorted({v.report.state.pk: v.report.state for v in versions}.values(), key=lambda s: s.pk)
+        few = min(len(states), max(2, len(states) // 20))
+        hosts = {s.pk for s in self.rng.sample(states, few)}
+        finders = {s.pk for s in self.rng.sample(states, few)}  # found a forgotten stockpile (once)
+        for v in versions:
+            state, year = v.report.state, v.report.cycle.year
+            rows = samples.form_rows(
+                self.rng,
+                iso3=state.iso3,
+                name=state.name_en,
+                year=year,
+                first_year=self.first_year,
+                affected=state.is_affected,
+                article5_deadline=state.article5_deadline,
+            )
+            # Synthetic States get the profiles the registry's States have by name.
+            if not rows["facilities"] and self.rng.random() < 0.1:
+                rows["facilities"] = samples.facilities(state.iso3)
+            if not rows["command_detonated"] and self.rng.random() < 0.15:
+                rows["command_detonated"] = samples.command_detonated(
+                    state.iso3, self.rng.choice(samples.COMMAND_TYPES)
+                )
+            if not rows["fuses"] and self.rng.random() < 0.1:
+                rows["fuses"] = samples.fuses(state.iso3, held=True)
+            if not rows["discovered"] and state.pk in finders:
+                finders.discard(state.pk)
+                found = ("PMN-2", self.rng.randint(5, 400), "a depot")
+                rows["discovered"] = samples.discovered(state.iso3, year, found)
+            if state.pk in hosts:  # a few States have foreign stockpiles on their territory
+                rows["foreign"] = samples.foreign(self.rng, state.iso3)
+            for name, (table_keys, column) in FIGURES.items():
+                values = [r[column] for key in table_keys for r in rows[key] if r[column] is not None]
+                setattr(v, name, sum(values) if values else None)
+            for key, table_rows in rows.items():
+                model = TABLE_BY_KEY[key].model
+                pending[key].extend(model(version=v, position=i, **r) for i, r in enumerate(table_rows))
+                held += len(table_rows)
+            if held >= FLUSH_ROWS:
+                self._flush(pending)
+                held = 0
+        self._flush(pending)
+
+    def _flush(self, pending: dict[str, list]) -> None:
+        for key, objs in pending.items():
+            if objs:
+                _bulk(TABLE_BY_KEY[key].model, objs)
+                self.count("form rows", len(objs))
+                objs.clear()
 
     def _row_count(self) -> int:
         if self.rng.random() < 0.08:

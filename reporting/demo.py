@@ -3,6 +3,12 @@
 and no gender information; then each later year up to the current cycle, where the demo delegates
 (Senegal, Colombia, Nigeria) have something to do.
 
+The States the seed names get rows in every form that applies to them (reporting/samples.py: real
+mine type designations, plausible regions); in later years their forms A, E and H are marked
+"unchanged", so they carry the earlier content. The others get simpler but valid reports. Every
+version is marked illustrative (`content["illustrative"]`): the public page and the PDF say so, and
+the cover's remarks say it in the report's language.
+
 Deterministic (fixed random seed) and idempotent: a State's report on a year is created once and
 never touched again.
 """
@@ -19,7 +25,7 @@ from accounts.models import Role, User
 from core.demo import DemoContext
 from states.models import Organisation, State
 
-from . import selectors, services
+from . import samples, selectors, services
 from .models import DeadlineExtension, Report, ReportingCycle, VersionSource
 
 SEED = 2023
@@ -43,6 +49,7 @@ FIXED_2022 = {
     "TUR": ("on_time", False),
     "ETH": ("missing", False),
     "GNB": ("late", False),
+    "SRB": ("on_time", True),
 }
 AMENDED_2022 = ["COL", "IRQ", "NOR"]
 EXTENSIONS_2022 = {
@@ -60,6 +67,15 @@ PURPOSES = [
     "stockpile_destruction",
 ]
 CHANNELS = ["bilateral", "multilateral", "ngo", "south_south", "in_kind"]
+REPORT_LANGUAGE = {"SEN": "fr", "COD": "fr", "TCD": "fr", "MRT": "fr", "DZA": "fr", "COL": "es"}
+# The State's remarks on the cover (typed in the report's language, like any remark of the State).
+ILLUSTRATIVE_REMARK = {
+    "en": "Illustrative demo figures, not the State's official report.",
+    "fr": "Chiffres de démonstration, à titre d’illustration\u00a0: ce n’est pas le rapport officiel de l’État.",
+    "es": "Cifras ilustrativas de demostración: no es el informe oficial del Estado.",
+}
+# Forms a seed State marks "unchanged" after its first demo year (they carry the earlier content).
+UNCHANGED_LATER = ("a", "e", "h")
 
 
 def _pdf_bytes(title: str) -> bytes:
@@ -127,7 +143,12 @@ def _draft(rng, state: State, year: int, *, gender: bool, ca_rows: bool, pools) 
     }
     draft["cover"] = {
         "mode": "filled",
-        "fields": {"period_from": f"{year}-01-01", "period_to": f"{year}-12-31", "language": "en", "remarks": ""},
+        "fields": {
+            "period_from": f"{year}-01-01",
+            "period_to": f"{year}-12-31",
+            "language": "en",
+            "remarks": ILLUSTRATIVE_REMARK["en"],
+        },
         "tables": {
             "contacts": [
                 {
@@ -228,11 +249,111 @@ def _draft(rng, state: State, year: int, *, gender: bool, ca_rows: bool, pools) 
     return draft
 
 
+def _raw_value(value) -> str:
+    if value is None or value is False:
+        return ""
+    if value is True:
+        return "yes"
+    return str(value)
+
+
+def _filled(tables: dict[str, list[dict]], **fields) -> dict:
+    return {
+        "mode": "filled",
+        "fields": {"text": "", "remarks": "", **fields, "blanks_confirmed": "yes"},
+        "rows": [],
+        "tables": {key: [{n: _raw_value(v) for n, v in row.items()} for row in rows] for key, rows in tables.items()},
+    }
+
+
+NOT_APPLICABLE = {"mode": "not_applicable", "fields": {}, "rows": []}
+
+
+def _seed_draft(rng, state: State, year: int, *, gender: bool, ca_rows: bool, pools) -> dict:
+    """A seed State's report: rows in every form that applies to it."""
+    draft = _draft(rng, state, year, gender=gender, ca_rows=ca_rows, pools=pools)
+    joined = min((m.entry_into_force.year for m in state.memberships.all()), default=1999)
+    rows = samples.form_rows(
+        rng,
+        iso3=state.iso3,
+        name=state.name_en,
+        year=year,
+        first_year=FIRST_YEAR,
+        affected=state.is_affected,
+        joined=joined,
+        article5_deadline=state.article5_deadline,
+    )
+    if year != FIRST_YEAR + 1:  # the previously unknown stockpile was found in that year only
+        rows["discovered"] = []
+        rows["destroyed"] = [r for r in rows["destroyed"] if r["article"] != "art4_discovered"]
+    lang = REPORT_LANGUAGE.get(state.iso3, "en")
+    start, end = selectors.reporting_period(state, ReportingCycle(year=year))
+    draft["cover"] = _filled(
+        {"contacts": rows["contacts"]},
+        period_from=start.isoformat(),
+        period_to=end.isoformat(),
+        language=lang,
+        remarks=ILLUSTRATIVE_REMARK[lang],
+    )
+    draft["cover"]["fields"].pop("text")
+    draft["cover"]["fields"].pop("blanks_confirmed")
+    draft["a"] = _filled(
+        {"measures": rows["measures"]}, text="Administrative instructions circulated to the armed forces."
+    )
+    draft["b"] = _filled({"stockpile": rows["stockpile"], "discovered": rows["discovered"]})
+    if state.is_affected:
+        draft["c"] = _filled(
+            {"areas": rows["areas"], "released": rows["released"]},
+            text="Figures from the national mine action database at 31 December.",
+        )
+    else:
+        draft["c"] = NOT_APPLICABLE
+    draft["d"] = _filled(
+        {"retained": rows["retained"], "transferred": rows["transferred"], "use": rows["use"]},
+        intended_purpose="Training of deminers and mine detection dogs; testing of detection equipment.",
+    )
+    draft["e"] = _filled({"facilities": rows["facilities"]}) if rows["facilities"] else NOT_APPLICABLE
+    draft["f"] = _filled(
+        {"programmes": rows["programmes"]},
+        text="Land release follows the national standards; the environment is assessed before clearance.",
+    )
+    draft["g"] = _filled({"destroyed": rows["destroyed"]})
+    draft["h"] = _filled({"types": rows["types"]})
+    if state.is_affected:
+        draft["i"] = _filled(
+            {"warnings": rows["warnings"]}, text="Risk education in schools and through community volunteers."
+        )
+    else:
+        draft["i"] = NOT_APPLICABLE
+    j_tables = {k: rows[k] for k in ("casualties", "command_detonated", "fuses", "foreign")}
+    draft["j"] = _filled(
+        j_tables,
+        va_disability_reached=str(rng.randint(150, 4_000)) if state.is_affected else "",
+        va_text="Physical rehabilitation and psychosocial support through the national referral system."
+        if state.is_affected
+        else "",
+        text="" if any(j_tables.values()) else "No other relevant matters in the reporting period.",
+    )
+    if draft["ca"]["mode"] == "filled" and state.is_affected:
+        draft["ca"]["fields"]["blanks_confirmed"] = "yes"
+        draft["ca"]["tables"] = _filled({"national": rows["national"], "needs": rows["needs"]})["tables"]
+    if draft["gender"]["mode"] == "filled":
+        draft["gender"]["fields"]["disaggregation"] = ["sex", "age"] + (["disability"] if rng.random() < 0.5 else [])
+        draft["gender"]["fields"]["blanks_confirmed"] = "yes"
+        draft["gender"]["tables"] = _filled({"teams": rows["teams"]})["tables"] if state.is_affected else {}
+    if year > FIRST_YEAR:
+        for key in UNCHANGED_LATER:
+            if draft[key]["mode"] == "filled":
+                draft[key] = {"mode": "no_change", "fields": {}, "rows": []}
+    return draft
+
+
 def _submit_on(report: Report, *, draft: dict, by, when: datetime.date, form_kwargs, source=VersionSource.ONLINE):
     report.draft_data = draft
     report._history_user = by
     report.save(update_fields=["draft_data"])
     content, columns, rows, table_rows = services._clean_content(report, form_kwargs)
+    content["illustrative"] = True  # the public page and the PDF say the figures are illustrative
     submitted_at = timezone.make_aware(datetime.datetime.combine(when, datetime.time(10, 30)))
     document = None
     if source == VersionSource.EMAIL:
@@ -323,7 +444,8 @@ def load(ctx: DemoContext) -> None:
             report._history_user = author
             report.save()
             created += 1
-            draft = _draft(rng, state, year, gender=gender, ca_rows=ca_rows, pools=pools)
+            build = _seed_draft if state.iso3 in SEED_STATES else _draft
+            draft = build(rng, state, year, gender=gender, ca_rows=ca_rows, pools=pools)
             if not gender:  # nothing on gender anywhere, rows included
                 for ca_row in draft["ca"]["rows"]:
                     ca_row["gender_considered"] = ""
@@ -332,11 +454,7 @@ def load(ctx: DemoContext) -> None:
                     keep = ["a", "b", "c", "d", "e", "f", "ca"]
                     draft = {k: v for k, v in draft.items() if k in keep}
                     draft["ca"]["rows"] = draft["ca"]["rows"][:2]
-                    draft["g"] = {
-                        "mode": "filled",
-                        "fields": {"mines_destroyed": "", "text": "Casamance: "},
-                        "rows": [],
-                    }
+                    draft["g"] = {"mode": "filled", "fields": {"text": "Casamance: "}, "tables": {"destroyed": []}}
                 report.draft_data = draft
                 report.draft_saved_at = timezone.now()
                 report._history_user = author
@@ -356,13 +474,19 @@ def load(ctx: DemoContext) -> None:
                 services.report_amend(report=report, by=author)
                 report.refresh_from_db()
                 amended = dict(report.draft_data)
-                if "g" in amended and amended["g"].get("fields", {}).get("mines_destroyed"):
-                    figure = int(amended["g"]["fields"]["mines_destroyed"]) + 120
-                    amended["g"] = {
-                        **amended["g"],
-                        "fields": {**amended["g"]["fields"], "mines_destroyed": str(figure)},
-                    }
-                amended["j"] = _text(rng, state, "victim assistance services; corrected figures for mines destroyed")
+                destroyed = (amended.get("g") or {}).get("tables", {}).get("destroyed") or []
+                corrected = next((r for r in destroyed if r.get("article") == "art5" and r.get("quantity")), None)
+                if corrected is not None:  # a corrected figure for mines destroyed in mined areas
+                    corrected["quantity"] = str(int(corrected["quantity"]) + 120)
+                    corrected["remarks"] = "Corrected figure."
+                amended["j"] = {
+                    **amended.get("j", {}),
+                    "mode": "filled",
+                    "fields": {
+                        **(amended.get("j") or {}).get("fields", {}),
+                        "text": f"{state.name_en}: corrected figures for mines destroyed.",
+                    },
+                }
                 _submit_on(
                     report, draft=amended, by=author, when=when + datetime.timedelta(days=40), form_kwargs=form_kwargs
                 )

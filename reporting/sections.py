@@ -475,8 +475,8 @@ def _bound_data(prefix: str, rows: list[dict]) -> QueryDict:
     data = {f"{prefix}-TOTAL_FORMS": str(len(rows)), f"{prefix}-INITIAL_FORMS": "0"}
     for i, row in enumerate(rows):
         for name, value in row.items():
-            if value in ("yes",) and name == "is_public":
-                value = "on"
+            if name == "is_public":  # a checkbox: "no" (a prefilled or amended row) must stay unticked
+                value = "on" if value in ("yes", "on", True) else ""
             data[f"{prefix}-{i}-{name}"] = value
     return _to_querydict(data)
 

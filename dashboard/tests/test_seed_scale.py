@@ -58,3 +58,17 @@ def test_dashboard_renders_on_seeded_data(seeded, cast):
 
     response = client_for(cast, "chair").get(reverse("dashboard:index"))
     assert response.status_code == 200
+
+
+def test_seed_scale_fills_every_table_of_the_forms(seeded):
+    from reporting.models import ReportVersion
+    from reporting.tables import ROW_MODELS
+
+    empty = [model.__name__ for model in ROW_MODELS if not model.objects.exists()]
+    assert empty == []
+    # the headline figures are the sums of the rows, as a submission computes them
+    version = ReportVersion.objects.filter(mines_retained__isnull=False).first()
+    assert version.mines_retained == sum(r.quantity or 0 for r in version.retainedrow_set.all())
+    affected = ReportVersion.objects.filter(report__state__is_affected=True).first()
+    assert affected.minedarearow_set.exists()
+    assert affected.area_contaminated_m2 == sum(r.size_m2 for r in affected.minedarearow_set.all())
