@@ -25,7 +25,7 @@ from states.models import State
 
 from . import permissions, selectors, services, two_factor
 from .forms import ApiTokenFilterForm, ApiTokenForm, InviteForm, ProfileForm
-from .selectors import active_delegates
+from .selectors import active_state_users
 from .tasks import password_reset_send
 
 
@@ -132,7 +132,7 @@ def api_token_revoke_any(request, pk: int):
 @login_required
 def delegate_list(request):
     require_isu(request.user)
-    delegates = active_delegates().order_by("last_name", "email")
+    delegates = active_state_users().order_by("role", "last_name", "email")
     states = State.objects.prefetch_related(Prefetch("users", queryset=delegates, to_attr="active_delegates")).order_by(
         "name_en"
     )

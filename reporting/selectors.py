@@ -23,7 +23,15 @@ from accounts.selectors import active_delegates_by_state
 from core.dates import days_late, days_until
 from states.models import Membership, State
 
-from .models import CycleStatus, DeadlineExtension, Report, ReportingCycle, ReportVersion, default_deadline
+from .models import (
+    CycleStatus,
+    DeadlineExtension,
+    Report,
+    ReportingCycle,
+    ReportVersion,
+    SectionReview,
+    default_deadline,
+)
 
 STATUSES = [s.value for s in CycleStatus]
 
@@ -235,8 +243,22 @@ def last_submitted_version(*, state: State, before_year: int) -> ReportVersion |
     return report.current_version if report else None
 
 
-def report_versions(report: Report) -> list[ReportVersion]:
-    return list(report.versions.select_related("submitted_by").prefetch_related("ca_rows").order_by("number"))
+def report_versions(report: Report, *, include_recalled: bool = True) -> list[ReportVersion]:
+    """The report's submitted versions, oldest first; recalled ones (marked `is_recalled`) unless
+    `include_recalled=False` (what the public sees)."""
+    qs = report.versions.select_related("submitted_by", "recalled_by", "reinstated_by").prefetch_related("ca_rows")
+    if not include_recalled:
+        qs = qs.filter(is_recalled=False)
+    return list(qs.order_by("number"))
+
+
+def section_reviews(report: Report) -> dict[str, SectionReview]:
+    """The ISU's internal remarks on the report, by section key (the ISU and the committee only)."""
+    return {r.section_key: r for r in report.section_reviews.select_related("updated_by").exclude(isu_remarks="")}
+
+
+def section_review(report: Report, section_key: str) -> SectionReview | None:
+    return report.section_reviews.select_related("updated_by").filter(section_key=section_key).first()
 
 
 def report_history(report: Report, limit: int = 200) -> list[dict]:
@@ -244,6 +266,7 @@ def report_history(report: Report, limit: int = 200) -> list[dict]:
     from .sections import SECTIONS
 
     records = list(report.history.select_related("history_user").order_by("-history_id")[:limit])
+    versions = {v.pk: v for v in report.versions.only("number", "source", "keyed_in_by_isu")}
     out = []
     for newer, older in zip(records, [*records[1:], None], strict=False):
         changed: list[str] = []
@@ -253,6 +276,14 @@ def report_history(report: Report, limit: int = 200) -> list[dict]:
                     old, new = change.old or {}, change.new or {}
                     letters = [s.letter for s in SECTIONS if old.get(s.key) != new.get(s.key)]
                     changed.append(_("sections %(letters)s") % {"letters": ", ".join(letters)} if letters else "")
+                elif change.field == "current_version":
+                    version = versions.get(change.new)
+                    changed.append(
+                        _("current version: %(n)s (%(channel)s)")
+                        % {"n": version.number, "channel": version.channel_label}
+                        if version is not None
+                        else _("no current version (recalled)")
+                    )
                 elif change.field != "version_token":
                     changed.append(str(Report._meta.get_field(change.field).verbose_name))
         out.append({"record": newer, "changed": [c for c in changed if c]})

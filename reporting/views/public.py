@@ -1,5 +1,6 @@
 """Article 7 reports as everyone sees them: the public list, a report, its print page, PDF and document,
-comparing versions."""
+comparing versions. A version the ISU recalled is not public: the committee and the State's own users
+still see it, marked recalled; its PDF and print copy answer 404 to everyone."""
 
 from django.conf import settings
 from django.core.files.storage import default_storage
@@ -8,6 +9,7 @@ from django.shortcuts import render
 from django.utils.translation import get_language, get_supported_language_variant
 from django.utils.translation import gettext as _
 
+from accounts.roles import is_isu
 from core import ratelimit
 from core.converters import year_from_query
 from core.net import client_ip
@@ -15,7 +17,7 @@ from core.uploads import serve_file
 
 from .. import pdf, permissions, selectors
 from ..documents import diff_versions, document_sections, key_figures, receipt
-from ..forms import CompareForm
+from ..forms import CompareForm, RecallForm
 from ..models import Report, ReportingCycle
 
 
@@ -37,20 +39,24 @@ def public_list(request):
 def public_report(request, iso3: str, year: int, number: int | None = None):
     """A submitted report (its current version, or an earlier one): read-only, for anyone."""
     report = permissions.get_report_for_user(request.user, iso3, year)
-    if not report.is_submitted:
-        raise Http404
     if number is None:
+        if not report.is_submitted:
+            raise Http404
         version = report.current_version
-    else:
+    else:  # a recalled version: for the committee and the State's own users only (then maybe no current one)
         version = permissions.get_version_for_user(request.user, iso3, year, number)
-    versions = list(report.versions.order_by("number").only("number", "submitted_at", "received_on", "source"))
+    versions = report.versions.order_by("number").only(
+        "number", "submitted_at", "received_on", "source", "keyed_in_by_isu", "is_recalled"
+    )
+    if not permissions.can_see_recalled(request.user, report.state):
+        versions = versions.filter(is_recalled=False)
     return render(
         request,
         "reporting/public_report.html",
         {
             "report": report,
             "version": version,
-            "versions": versions,
+            "versions": list(versions),
             "sections": document_sections(version.content),
             "key_figures": key_figures(version),
             "receipt": receipt(report),
@@ -60,7 +66,7 @@ def public_report(request, iso3: str, year: int, number: int | None = None):
 
 
 def _document_context(request, iso3: str, year: int, number: int) -> dict:
-    return pdf.document_context(permissions.get_version_for_user(request.user, iso3, year, number))
+    return pdf.document_context(permissions.get_version_for_user(request.user, iso3, year, number, recalled=False))
 
 
 def version_print(request, iso3: str, year: int, number: int):
@@ -72,7 +78,7 @@ def version_pdf(request, iso3: str, year: int, number: int):
     throttled per client (each first rendering takes seconds)."""
     if not ratelimit.hit("public-pdf", client_ip(request), settings.PUBLIC_PDF_RATE):
         return ratelimit.too_many_requests(request, settings.PUBLIC_PDF_RATE)
-    version = permissions.get_version_for_user(request.user, iso3, year, number)
+    version = permissions.get_version_for_user(request.user, iso3, year, number, recalled=False)
     language = get_supported_language_variant(get_language() or settings.LANGUAGE_CODE)
     name = pdf.version_pdf_stored(version, language)
     filename = f"article7-{iso3.upper()}-{year}-v{number}-{language}.pdf"
@@ -90,9 +96,17 @@ def version_document(request, iso3: str, year: int, number: int):
 
 
 def versions_compare(request, iso3: str, year: int):
-    """The list of submitted versions; pick two to see what changed, section by section."""
+    """The list of submitted versions; pick two to see what changed, section by section. ISU staff
+    recall and reinstate versions here."""
     report = permissions.get_report_for_user(request.user, iso3, year)
-    versions = selectors.report_versions(report)
+    return render(request, "reporting/versions.html", versions_context(request, report))
+
+
+def versions_context(request, report: Report, *, recall_form: RecallForm | None = None, recalling: int | None = None):
+    """The versions page: recalled versions for the committee and the State's own users (marked), the
+    comparison, and the ISU's recall form (`recall_form` bound with its errors for version `recalling`)."""
+    private = permissions.can_see_recalled(request.user, report.state)
+    versions = selectors.report_versions(report, include_recalled=private)
     if not versions:
         raise Http404
     form = CompareForm(request.GET or None)
@@ -108,8 +122,7 @@ def versions_compare(request, iso3: str, year: int):
             old, new = versions[-2], versions[-1]
         if old is not None and new is not None:
             diff = diff_versions(old, new)
-    return render(
-        request,
-        "reporting/versions.html",
-        {"report": report, "versions": versions, "form": form, "diff": diff, "old": old, "new": new},
-    )
+    context = {"report": report, "versions": versions, "form": form, "diff": diff, "old": old, "new": new}
+    if is_isu(request.user):
+        context |= {"recall_form": recall_form or RecallForm(), "recalling": recalling}
+    return context
