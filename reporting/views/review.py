@@ -1,6 +1,5 @@
 """The ISU's review of a report: recalling and reinstating submitted versions, internal remarks per section."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -43,19 +42,16 @@ def report_version_recall(request, iso3: str, year: int, number: int):
             add_service_errors(form, exc)
         else:
             report.refresh_from_db()
-            if not changed:
-                messages.info(request, _("No change: version %(n)s was already recalled.") % {"n": number})
-            elif report.current_version_id:
-                messages.success(
-                    request,
-                    _("Version %(n)s recalled: it is no longer public. Version %(current)s is current again.")
-                    % {"n": number, "current": report.current_version.number},
-                )
+            if report.current_version_id:
+                said = _("Version %(n)s recalled: it is no longer public. Version %(current)s is current again.") % {
+                    "n": number,
+                    "current": report.current_version.number,
+                }
             else:
-                messages.success(
-                    request,
-                    _("Version %(n)s recalled: no version is public now, the report is a draft again.") % {"n": number},
-                )
+                said = _("Version %(n)s recalled: no version is public now, the report is a draft again.") % {
+                    "n": number
+                }
+            saved_or_unchanged(request, changed, said)  # recalled already: "No change"
             return redirect(_versions_url(report))
     context = versions_context(request, report, recall_form=form, recalling=number)
     return render(request, "reporting/versions.html", context, status=400)
@@ -69,16 +65,14 @@ def report_version_reinstate(request, iso3: str, year: int, number: int):
     version = _version(report, number)
     changed = services.report_version_reinstate(version=version, by=request.user, request=request)
     report.refresh_from_db()
-    if not changed:
-        messages.info(request, _("No change: version %(n)s is not recalled.") % {"n": number})
-    elif report.current_version_id == version.pk:
-        messages.success(request, _("Version %(n)s reinstated: it is public and current again.") % {"n": number})
+    if report.current_version_id == version.pk:
+        said = _("Version %(n)s reinstated: it is public and current again.") % {"n": number}
     else:
-        messages.success(
-            request,
-            _("Version %(n)s reinstated: it is public again; version %(current)s stays current.")
-            % {"n": number, "current": report.current_version.number},
-        )
+        said = _("Version %(n)s reinstated: it is public again; version %(current)s stays current.") % {
+            "n": number,
+            "current": report.current_version.number,
+        }
+    saved_or_unchanged(request, changed, said)  # not recalled: "No change"
     return redirect(_versions_url(report))
 
 
