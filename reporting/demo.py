@@ -186,6 +186,8 @@ def _draft(rng, state: State, year: int, *, gender: bool, ca_rows: bool, pools) 
 
 
 def _submit_on(report: Report, *, draft: dict, by, when: datetime.date, form_kwargs, source=VersionSource.ONLINE):
+    if by.is_isu and source == VersionSource.ONLINE:  # no delegate on file: the State sent it by e-mail
+        source = VersionSource.EMAIL
     report.draft_data = draft
     report._history_user = by
     report.save(update_fields=["draft_data"])
@@ -205,7 +207,7 @@ def _submit_on(report: Report, *, draft: dict, by, when: datetime.date, form_kwa
         received_on=when,
         submitted_at=submitted_at,
         document=document,
-        keyed_in_by_isu=source != VersionSource.ONLINE,
+        keyed_in_by_isu=by.is_isu,
     )
 
 

@@ -63,7 +63,9 @@ class ReceivedForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["received_on"].initial = timezone.localdate()
+        today = timezone.localdate()
+        self.fields["received_on"].initial = today
+        self.fields["received_on"].widget.attrs["max"] = today.isoformat()
 
     def clean_received_on(self):
         value = self.cleaned_data["received_on"]

@@ -274,16 +274,22 @@ def report_history(report: Report, limit: int = 200) -> list[dict]:
             for change in newer.diff_against(older).changes:
                 if change.field == "draft_data":
                     old, new = change.old or {}, change.new or {}
-                    letters = [s.letter for s in SECTIONS if old.get(s.key) != new.get(s.key)]
+                    letters = [str(s.letter or s.title) for s in SECTIONS if old.get(s.key) != new.get(s.key)]
                     changed.append(_("sections %(letters)s") % {"letters": ", ".join(letters)} if letters else "")
                 elif change.field == "current_version":
-                    version = versions.get(change.new)
-                    changed.append(
-                        _("current version: %(n)s (%(channel)s)")
-                        % {"n": version.number, "channel": version.channel_label}
-                        if version is not None
-                        else _("no current version (recalled)")
-                    )
+                    version, before = versions.get(change.new), versions.get(change.old)
+                    if version is None:
+                        changed.append(_("no current version (recalled)"))
+                    elif before is not None and before.number > version.number:
+                        changed.append(
+                            _("version %(old)s recalled, current version: %(n)s (%(channel)s)")
+                            % {"old": before.number, "n": version.number, "channel": version.channel_label}
+                        )
+                    else:
+                        changed.append(
+                            _("current version: %(n)s (%(channel)s)")
+                            % {"n": version.number, "channel": version.channel_label}
+                        )
                 elif change.field != "version_token":
                     changed.append(str(Report._meta.get_field(change.field).verbose_name))
         out.append({"record": newer, "changed": [c for c in changed if c]})

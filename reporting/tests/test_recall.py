@@ -248,4 +248,4 @@ def test_the_history_and_the_overview_show_the_recall(cast):
     page = client_for(cast, "isu").get(_url("overview", cast))
     html = page.content.decode()
     assert "recalled" in html and "Versions: compare, recall, reinstate" in html
-    assert any("current version: 1 (Web)" in h["changed"] for h in page.context["history"])
+    assert any("version 2 recalled, current version: 1 (Web)" in h["changed"] for h in page.context["history"])

@@ -118,8 +118,9 @@ def versions_context(request, report: Report, *, recall_form: RecallForm | None 
             old, new = by_number.get(form.cleaned_data["a"]), by_number.get(form.cleaned_data["b"])
             if old is None or new is None:
                 form.add_error(None, _("Choose two versions of this report."))
-        else:
-            old, new = versions[-2], versions[-1]
+        else:  # by default the last two versions not recalled
+            live = [v for v in versions if not v.is_recalled]
+            old, new = (live if len(live) > 1 else versions)[-2:]
         if old is not None and new is not None:
             diff = diff_versions(old, new)
     context = {"report": report, "versions": versions, "form": form, "diff": diff, "old": old, "new": new}
