@@ -1,5 +1,5 @@
-"""The cast every test reuses: a delegate of State A, a delegate of State B, a committee member,
-the chair, ISU staff and an anonymous visitor; plus the service checks CI relies on."""
+"""The cast every test reuses: a delegate of State A, a delegate of State B, a read-only user of State A,
+a committee member, the chair, ISU staff and an anonymous visitor; plus the service checks CI relies on."""
 
 import os
 from dataclasses import dataclass
@@ -14,7 +14,7 @@ from states.tests.factories import StateFactory
 # Fixtures for tests on real services: `real_worker`, `private_redis`, `broker_on`, `private_postgres`.
 pytest_plugins = ["tests.celery_worker", "tests.private_services"]
 
-ROLES = ["anon", "delegate_a", "delegate_b", "member", "chair", "isu"]
+ROLES = ["anon", "delegate_a", "delegate_b", "reader_a", "member", "chair", "isu"]
 
 
 @pytest.fixture(autouse=True)
@@ -57,6 +57,7 @@ class Cast:
     state_b: object
     delegate_a: object
     delegate_b: object
+    reader_a: object  # a read-only user of State A (e.g. a colleague at the mission)
     member: object
     chair: object
     isu: object
@@ -75,6 +76,7 @@ def cast(db) -> Cast:
         state_b=state_b,
         delegate_a=UserFactory(role=Role.DELEGATE, state=state_a, username="delegate.a@example.org"),
         delegate_b=UserFactory(role=Role.DELEGATE, state=state_b, username="delegate.b@example.org"),
+        reader_a=UserFactory(role=Role.READER, state=state_a, username="reader.a@example.org"),
         member=UserFactory(role=Role.MEMBER, state=state_b, username="member@example.org"),
         chair=UserFactory(role=Role.CHAIR, state=chair_state, username="chair@example.org"),
         isu=UserFactory(role=Role.ISU, username="isu@example.org", is_staff=True),

@@ -10,6 +10,6 @@ def roles(request):
     return {
         "is_isu": role_checks.is_isu(user),
         "is_committee": role_checks.is_committee(user),
-        "my_state_id": role_checks.delegate_state_id(user),
+        "my_state_id": role_checks.own_state_id(user),
         **collect_nav(request),
     }

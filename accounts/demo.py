@@ -15,6 +15,7 @@ DEMO_USERS = [
     ("Delegate of Senegal (French)", "delegate.sen@demo.apmbc.org", Role.DELEGATE, "SEN", "fr", "Awa", "Diop"),
     ("Delegate of Colombia (Spanish)", "delegate.col@demo.apmbc.org", Role.DELEGATE, "COL", "es", "Lucía", "Gómez"),
     ("Delegate of Nigeria", "delegate.nga@demo.apmbc.org", Role.DELEGATE, "NGA", "en", "Chinedu", "Okafor"),
+    ("Read-only user of Senegal (French)", "reader.sen@demo.apmbc.org", Role.READER, "SEN", "fr", "Moussa", "Ndiaye"),
 ]
 
 

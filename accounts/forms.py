@@ -7,7 +7,7 @@ from core.fields import CharField, ModelChoiceField, ModelForm
 from states.models import State
 
 from . import tokens
-from .models import User
+from .models import Role, User
 
 
 class ProfileForm(ModelForm):
@@ -21,6 +21,15 @@ class InviteForm(forms.Form):
     first_name = CharField(label=_("First name"), max_length=150, required=False)
     last_name = CharField(label=_("Last name"), max_length=150, required=False)
     state = ModelChoiceField(label=_("State"), queryset=State.objects.order_by("name_en"))
+    role = forms.ChoiceField(
+        label=_("Access"),
+        choices=[
+            (Role.DELEGATE, _("Delegate: fills in and submits the State's reports, answers and applications")),
+            (Role.READER, _("Read-only: sees the State's drafts and private pages, changes nothing")),
+        ],
+        initial=Role.DELEGATE,
+        widget=forms.RadioSelect,
+    )
     preferred_language = forms.ChoiceField(label=_("Preferred language"), choices=settings.LANGUAGES)
 
 

@@ -9,10 +9,15 @@ class Role(models.TextChoices):
     CHAIR = "chair", _("Committee chair")
     MEMBER = "member", _("Committee member")
     DELEGATE = "delegate", _("State delegate")
+    READER = "reader", _("Read-only user of a State")
+
+
+# The roles bound to one State (the invitation flow gives either).
+STATE_ROLES = (Role.DELEGATE, Role.READER)
 
 
 class User(AbstractUser):
-    """A person using the app. A delegate is bound to exactly one State."""
+    """A person using the app. A delegate, or a read-only user of a State, is bound to exactly one State."""
 
     email = models.EmailField(_("e-mail address"), unique=True)
     role = models.CharField(_("role"), max_length=16, choices=Role.choices, default=Role.DELEGATE)
@@ -23,7 +28,7 @@ class User(AbstractUser):
         blank=True,
         on_delete=models.PROTECT,
         related_name="users",
-        help_text=_("The State a delegate represents (or a committee member's State)."),
+        help_text=_("The State a delegate or a read-only user belongs to (or a committee member's State)."),
     )
     preferred_language = models.CharField(
         _("preferred language"), max_length=8, choices=settings.LANGUAGES, default="en"
@@ -53,12 +58,24 @@ class User(AbstractUser):
     def is_delegate(self) -> bool:
         return self.is_active and self.role == Role.DELEGATE and self.state_id is not None
 
+    @property
+    def is_reader(self) -> bool:
+        """A read-only user of one State (e.g. a colleague at the mission): sees what the State's
+        delegates see, writes nothing."""
+        return self.is_active and self.role == Role.READER and self.state_id is not None
+
+    @property
+    def is_state_user(self) -> bool:
+        """A delegate or a read-only user: may read their own State's non-public data."""
+        return self.is_delegate or self.is_reader
+
     def __str__(self) -> str:
         return self.get_full_name() or self.email or self.username
 
 
 class AuditEvent(models.Model):
-    """Security log: logins, failed logins, logouts and refused object access (times in UTC)."""
+    """Security log: logins, failed logins, logouts, refused object access, API tokens, and the ISU's
+    recalls and reinstatements of submitted report versions (times in UTC)."""
 
     class Kind(models.TextChoices):
         LOGIN = "login", _("login")
@@ -70,6 +87,8 @@ class AuditEvent(models.Model):
         TOKEN_REVOKED = "token_revoked", _("API token revoked")
         TOKEN_USED = "token_used", _("API token used")
         TOKEN_REFUSED = "token_refused", _("API token refused")
+        REPORT_RECALLED = "report_recalled", _("report version recalled")
+        REPORT_REINSTATED = "report_reinstated", _("report version reinstated")
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     at = models.DateTimeField(_("at (UTC)"), auto_now_add=True, db_index=True)

@@ -4,12 +4,20 @@ from collections.abc import Iterable
 
 from django.db.models import QuerySet
 
-from .models import ApiToken, Role, User
+from .models import STATE_ROLES, ApiToken, Role, User
 
 
 def active_delegates(state_ids: Iterable[int] | None = None) -> QuerySet[User]:
     """The delegates who act for a State: active and not deactivated. The one definition every app uses."""
     users = User.objects.filter(role=Role.DELEGATE, is_active=True, deactivated_at__isnull=True, state__isnull=False)
+    if state_ids is not None:
+        users = users.filter(state_id__in=set(state_ids))
+    return users
+
+
+def active_state_users(state_ids: Iterable[int] | None = None) -> QuerySet[User]:
+    """The active delegates and read-only users of States (the ISU's list of people by State)."""
+    users = User.objects.filter(role__in=STATE_ROLES, is_active=True, deactivated_at__isnull=True, state__isnull=False)
     if state_ids is not None:
         users = users.filter(state_id__in=set(state_ids))
     return users

@@ -17,7 +17,7 @@ from states.models import State
 
 from . import emails, tokens
 from .audit import audit_record, client_ip
-from .models import ApiToken, AuditEvent, Role, User
+from .models import STATE_ROLES, ApiToken, AuditEvent, Role, User
 
 
 def invitation_link(user: User) -> str:
@@ -28,25 +28,39 @@ def invitation_link(user: User) -> str:
 
 @transaction.atomic
 def delegate_invite(
-    *, email: str, state: State, first_name: str = "", last_name: str = "", preferred_language: str = "en", by: User
+    *,
+    email: str,
+    state: State,
+    first_name: str = "",
+    last_name: str = "",
+    preferred_language: str = "en",
+    role: str = Role.DELEGATE,
+    by: User,
 ) -> User:
-    """Create (or re-activate) a delegate of `state` and e-mail a one-time link to set a password.
+    """Create (or re-activate) a delegate of `state`, or a read-only user of it (`role=Role.READER`),
+    and e-mail a one-time link to set a password.
 
     The link stops working once used (the token depends on the password) and after
     PASSWORD_RESET_TIMEOUT seconds.
     """
+    if role not in STATE_ROLES:
+        raise ValidationError({"role": _("Choose delegate or read-only access.")})
     email = email.strip().lower()
     user = User.objects.filter(email__iexact=email).first()
     if user is not None and user.is_active and user.has_usable_password():
-        if user.role != Role.DELEGATE or user.state_id != state.pk:
+        if user.role != role or user.state_id != state.pk:
             raise ValidationError({"email": _("This e-mail address already belongs to another account.")})
+        if role == Role.READER:
+            raise ValidationError(
+                {"email": _("This person already has read-only access to %(state)s.") % {"state": state}}
+            )
         raise ValidationError(
             {"email": _("This person is already an active delegate of %(state)s.") % {"state": state}}
         )
     if user is None:
         user = User(username=email, email=email)
     user.first_name, user.last_name = first_name, last_name
-    user.role, user.state, user.preferred_language = Role.DELEGATE, state, preferred_language
+    user.role, user.state, user.preferred_language = role, state, preferred_language
     user.is_active, user.deactivated_at = True, None
     user.set_unusable_password()
     user.save()
@@ -70,6 +84,11 @@ def user_deactivate(*, user: User, by: User) -> User:
     for token in ApiToken.objects.filter(user=user, revoked_at__isnull=True).select_related("user"):
         api_token_revoke(token=token, by=by)
     return user
+
+
+def audit_action(*, kind: str, by: User | None, detail: str, request=None) -> None:
+    """One audit-log line about something a person did (e.g. the ISU recalling a report version)."""
+    audit_record(kind=kind, request=request, user=by, detail=detail)
 
 
 def audit_token_event(*, kind: str, token: ApiToken | None, request=None, by=None, status_code: int | None = None):

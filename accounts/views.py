@@ -25,7 +25,8 @@ from states.models import State
 
 from . import permissions, selectors, services, two_factor
 from .forms import ApiTokenFilterForm, ApiTokenForm, InviteForm, ProfileForm
-from .selectors import active_delegates
+from .models import Role
+from .selectors import active_state_users
 from .tasks import password_reset_send
 
 
@@ -132,10 +133,11 @@ def api_token_revoke_any(request, pk: int):
 @login_required
 def delegate_list(request):
     require_isu(request.user)
-    delegates = active_delegates().order_by("last_name", "email")
-    states = State.objects.prefetch_related(Prefetch("users", queryset=delegates, to_attr="active_delegates")).order_by(
-        "name_en"
-    )
+    users = active_state_users().order_by("last_name", "email")
+    states = State.objects.prefetch_related(
+        Prefetch("users", queryset=users.filter(role=Role.DELEGATE), to_attr="active_delegates"),
+        Prefetch("users", queryset=users.filter(role=Role.READER), to_attr="active_readers"),
+    ).order_by("name_en")
     iso3 = request.GET.get("state")
     if iso3:
         states = states.filter(iso3=iso3.upper())

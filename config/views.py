@@ -8,9 +8,10 @@ from core.panels import collect
 
 
 def home(request):
-    """Send each role to where its work is: delegates to their State, the committee to the dashboard."""
+    """Send each role to where its work is: delegates (and a State's read-only users) to their State, the
+    committee to the dashboard."""
     user = request.user
-    if user.is_authenticated and user.is_delegate:
+    if user.is_authenticated and user.is_state_user:
         panels = collect("my_state", request=request, state=user.state)
         return render(request, "home_delegate.html", {"state": user.state, "panels": panels})
     if user.is_authenticated and user.is_committee:

@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.roles import delegate_state_id, is_committee, is_isu
+from accounts.roles import delegate_state_id, is_committee, is_isu, own_state_id
 from core.dates import days_until
 from core.panels import NavItem, Panel
 
@@ -48,7 +48,11 @@ def my_state(request, state) -> Panel | None:
     if not waiting:
         return None
     urgent = any(w["late"] or (w["days"] is not None and w["days"] <= 30) for w in waiting)
-    return Panel(template="fund/panels/my_state.html", context={"waiting": waiting}, order=20 if urgent else 50)
+    return Panel(
+        template="fund/panels/my_state.html",
+        context={"waiting": waiting, "can_act": delegate_state_id(request.user) == state.pk},
+        order=20 if urgent else 50,
+    )
 
 
 def dashboard(request, year: int) -> Panel | None:
@@ -84,6 +88,6 @@ def nav_items(request) -> list[NavItem]:
                 NavItem(label=_("Fund: terms of reference"), url=reverse("fund:terms_list"), section="isu", order=51),
             ]
         return items
-    if delegate_state_id(request.user) is not None:
+    if own_state_id(request.user) is not None:
         return [NavItem(label=_("Fund applications"), url=reverse("fund:application_list"), order=50)]
     return []

@@ -2,6 +2,7 @@
 
 - A State's delegates draft, edit and submit their own State's applications and upload its final
   report; they see their own State's applications only (another State's look missing: 404).
+- A State's read-only users see the same applications as its delegates and take no step (403).
 - ISU staff keep the books: record contributions and disbursements, screen eligibility against the
   terms of reference, record the final report received and close the file.
 - The committee reviews: chair, members and ISU read everything; the gender-perspective review is
@@ -14,7 +15,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from accounts.roles import delegate_state_id, is_committee, is_isu, require_committee, require_isu
+from accounts.roles import delegate_state_id, is_committee, is_isu, own_state_id, require_committee, require_isu
 
 from .models import Action, Application, TermsOfReference
 
@@ -49,10 +50,11 @@ def allowed_actions(user, application: Application) -> set[str]:
 
 
 def applications_for_user(user) -> QuerySet:
-    """The applications a user may read: their own State's for a delegate, all for the committee."""
+    """The applications a user may read: their own State's for a delegate or a read-only user of the
+    State, all for the committee."""
     if is_committee(user):
         return Application.objects.all()
-    state_id = delegate_state_id(user)
+    state_id = own_state_id(user)
     if state_id is not None:
         return Application.objects.for_state(state_id)
     return Application.objects.none()

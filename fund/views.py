@@ -7,7 +7,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from accounts.roles import delegate_state_id, is_committee
+from accounts.roles import delegate_state_id, is_committee, own_state_id
 from core.forms import add_service_errors
 from core.messages import saved_or_unchanged
 from core.services import Update
@@ -90,7 +90,7 @@ def terms_file(request, pk: int):
 @login_required
 def application_list(request):
     qs = permissions.applications_for_user(request.user)
-    if not is_committee(request.user) and delegate_state_id(request.user) is None:
+    if not is_committee(request.user) and own_state_id(request.user) is None:
         raise PermissionDenied
     status = request.GET.get("status", "")
     if status in Status.values:

@@ -53,11 +53,11 @@ class MeetingQuerySet(models.QuerySet):
         return self.filter(kind__in=PUBLIC_KINDS)
 
     def visible_to(self, user) -> "MeetingQuerySet":
-        """Public meetings for everyone; all for the committee; a delegate's own State's meetings too."""
+        """Public meetings for everyone; all for the committee; a delegate's (or read-only user's) own State's too."""
         if user.is_authenticated and user.is_committee:
             return self
         q = Q(kind__in=PUBLIC_KINDS)
-        if user.is_authenticated and user.is_delegate:
+        if user.is_authenticated and user.is_state_user:
             q |= Q(kind__in=STATE_KINDS, state_id=user.state_id)
         return self.filter(q)
 
@@ -280,7 +280,7 @@ class FollowUpQuerySet(models.QuerySet):
         """Follow-ups are never public: the committee sees all, a delegate those of its State."""
         if user.is_authenticated and user.is_committee:
             return self
-        if user.is_authenticated and user.is_delegate:
+        if user.is_authenticated and user.is_state_user:
             return self.filter(Q(state_id=user.state_id) | Q(state__isnull=True, meeting__state_id=user.state_id))
         return self.none()
 

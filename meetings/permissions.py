@@ -4,7 +4,7 @@
 - Bilateral and individualised approach meetings, their notes and follow-ups: the committee, the
   ISU and the delegates of the State concerned. Committee meetings: the committee and the ISU.
 - Unpublished documents: the committee and the ISU only.
-- Every write: ISU staff only.
+- Every write: ISU staff only. A State's read-only users see what its delegates see.
 
 Another State's object raises Http404 (missing and forbidden look the same); an anonymous visitor
 asking for a non-public object is sent to log in; a read-only role asking to write gets 403.
@@ -51,7 +51,7 @@ def _hidden(user) -> Exception:
 
 
 def is_own_state(user, state_id: int | None) -> bool:
-    return bool(state_id and user.is_authenticated and user.is_delegate and user.state_id == state_id)
+    return bool(state_id and user.is_authenticated and user.is_state_user and user.state_id == state_id)
 
 
 def can_see_meeting(user, meeting: Meeting) -> bool:

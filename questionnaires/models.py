@@ -30,7 +30,7 @@ class QuestionnaireQuerySet(models.QuerySet):
         """Every questionnaire for the committee; circulated ones sent to their State for a delegate."""
         if user.is_authenticated and user.is_committee:
             return self
-        if user.is_authenticated and user.is_delegate:
+        if user.is_authenticated and user.is_state_user:
             return self.circulated().filter(recipients__state_id=user.state_id)
         return self.none()
 

@@ -17,7 +17,11 @@ def my_state(request, state) -> Panel | None:
     if not waiting:
         return None
     days = min(w["days_left"] for w in waiting)
-    return Panel(template="questionnaires/panels/my_state.html", context={"waiting": waiting}, order=max(days, 0) + 10)
+    return Panel(
+        template="questionnaires/panels/my_state.html",
+        context={"waiting": waiting, "can_answer": request.user.is_delegate},
+        order=max(days, 0) + 10,
+    )
 
 
 def state_page(request, state, private: bool) -> Panel | None:
@@ -51,7 +55,7 @@ def dashboard(request, year: int) -> Panel | None:
 
 def nav_items(request) -> list[NavItem]:
     user = request.user
-    if not user.is_authenticated or not (is_committee(user) or user.is_delegate):
+    if not user.is_authenticated or not (is_committee(user) or user.is_state_user):
         return []
     items = [NavItem(label=_("Questionnaires"), url=reverse("questionnaires:list"), order=65)]
     if is_isu(user):

@@ -30,12 +30,12 @@ def _message_errors(request, exc: ValidationError) -> None:
 def questionnaire_list(request):
     rows = selectors.questionnaires_for_list(request.user)
     my_responses = {}
-    if not is_committee(request.user) and request.user.is_delegate:
+    if not is_committee(request.user) and request.user.is_state_user:
         my_responses = {
             r.questionnaire_id: r
             for r in request.user.state.questionnaire_responses.defer("draft_data", "submitted_data")
         }
-    if not is_committee(request.user) and not request.user.is_delegate:
+    if not is_committee(request.user) and not request.user.is_state_user:
         rows = []
     items = [(q, rate, my_responses.get(q.pk)) for q, rate in rows]
     return render(request, "questionnaires/list.html", {"items": items, "today": timezone.localdate()})

@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from core import admin as core_admin
 
-from .models import CooperationRow, DeadlineExtension, Report, ReportingCycle, ReportVersion
+from .models import CooperationRow, DeadlineExtension, Report, ReportingCycle, ReportVersion, SectionReview
 
 
 class ExtensionInline(core_admin.TabularInline):
@@ -48,13 +48,33 @@ class RowInline(core_admin.TabularInline):
 
 @admin.register(ReportVersion)
 class ReportVersionAdmin(core_admin.ModelAdmin):
-    list_display = ["report", "number", "source", "received_on", "ca_quantitative", "ca_qualitative", "gender_info"]
-    list_filter = ["source", "ca_quantitative", "ca_qualitative", "gender_info"]
+    list_display = [
+        "report",
+        "number",
+        "source",
+        "keyed_in_by_isu",
+        "received_on",
+        "is_recalled",
+        "ca_quantitative",
+        "ca_qualitative",
+        "gender_info",
+    ]
+    list_filter = ["source", "keyed_in_by_isu", "is_recalled", "ca_quantitative", "ca_qualitative", "gender_info"]
     list_select_related = ["report__state", "report__cycle"]
     inlines = [RowInline]
 
     def has_change_permission(self, request, obj=None):
-        return False  # submitted versions are immutable
+        return False  # submitted versions are immutable (recalled through the ISU's versions page)
 
     def has_add_permission(self, request):
         return False
+
+
+@admin.register(SectionReview)
+class SectionReviewAdmin(core_admin.HistoryAdmin):
+    list_display = ["report", "section_key", "updated_by", "updated_at"]
+    list_select_related = ["report__state", "report__cycle", "updated_by"]
+    readonly_fields = [f.name for f in SectionReview._meta.fields]
+
+    def has_add_permission(self, request):
+        return False  # written through services.section_review_save (the ISU's remarks form)

@@ -1,7 +1,8 @@
 """`/api/reports/?year=YYYY`: Article 7 reports with their status and the committee's flags.
 
 Anonymous visitors get submitted (public) reports only; the committee (chair, members, ISU) gets every
-report, drafts included; a delegate gets the public ones plus its own State's drafts."""
+report, drafts included; a delegate (or a State's read-only user) gets the public ones plus its own State's
+drafts."""
 
 from django.db import models as db_models
 from django.db.models import Q
@@ -15,7 +16,7 @@ from rest_framework.pagination import LimitOffsetPagination
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
-from accounts.roles import delegate_state_id, is_committee
+from accounts.roles import is_committee, own_state_id
 
 from .models import ContactRow, CooperationRow, CycleStatus, Report, VersionSource
 from .sections import SECTIONS, Mode
@@ -125,7 +126,7 @@ class ReportViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         user = self.request.user
         if is_committee(user):
             return qs
-        own = delegate_state_id(user)
+        own = own_state_id(user)
         if own is not None:
             return qs.filter(Q(current_version__isnull=False) | Q(state_id=own))
         return qs.submitted()

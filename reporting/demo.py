@@ -52,6 +52,8 @@ FIXED_2022 = {
     "SRB": ("on_time", True),
 }
 AMENDED_2022 = ["COL", "IRQ", "NOR"]
+# A third version sent twice by mistake, recalled by the ISU (the versions page shows it marked).
+RECALLED_2022 = "NOR"
 EXTENSIONS_2022 = {
     "TJK": (datetime.date(2023, 5, 31), "Request of 18 April 2023: national validation of mine action data.")
 }
@@ -349,6 +351,8 @@ def _seed_draft(rng, state: State, year: int, *, gender: bool, ca_rows: bool, po
 
 
 def _submit_on(report: Report, *, draft: dict, by, when: datetime.date, form_kwargs, source=VersionSource.ONLINE):
+    if by.is_isu and source == VersionSource.ONLINE:  # no delegate on file: the State sent it by e-mail
+        source = VersionSource.EMAIL
     report.draft_data = draft
     report._history_user = by
     report.save(update_fields=["draft_data"])
@@ -356,7 +360,7 @@ def _submit_on(report: Report, *, draft: dict, by, when: datetime.date, form_kwa
     content["illustrative"] = True  # the public page and the PDF say the figures are illustrative
     submitted_at = timezone.make_aware(datetime.datetime.combine(when, datetime.time(10, 30)))
     document = None
-    if source == VersionSource.EMAIL:
+    if source != VersionSource.ONLINE:
         document = ContentFile(_pdf_bytes(f"Article 7 report {report.state.iso3} {report.cycle.year}"))
         document.name = f"article7-{report.state.iso3}-{report.cycle.year}.pdf"
     return services._freeze(
@@ -370,6 +374,7 @@ def _submit_on(report: Report, *, draft: dict, by, when: datetime.date, form_kwa
         received_on=when,
         submitted_at=submitted_at,
         document=document,
+        keyed_in_by_isu=by.is_isu,
     )
 
 
@@ -466,8 +471,10 @@ def load(ctx: DemoContext) -> None:
             else:
                 when = deadline + datetime.timedelta(days=delay_late)
             when = min(when, timezone.localdate())
-            source = VersionSource.EMAIL if email and state.iso3 not in DEMO_DELEGATE_STATES else VersionSource.ONLINE
-            by = isu if source == VersionSource.EMAIL else author
+            source = VersionSource.ONLINE
+            if email and state.iso3 not in DEMO_DELEGATE_STATES:
+                source = VersionSource.PAPER if delay_late % 4 == 0 else VersionSource.EMAIL
+            by = isu if source != VersionSource.ONLINE else author
             _submit_on(report, draft=draft, by=by, when=when, form_kwargs=form_kwargs, source=source)
             if year == FIRST_YEAR and state.iso3 in AMENDED_2022:
                 report.refresh_from_db()
@@ -490,4 +497,18 @@ def load(ctx: DemoContext) -> None:
                 _submit_on(
                     report, draft=amended, by=author, when=when + datetime.timedelta(days=40), form_kwargs=form_kwargs
                 )
+                if state.iso3 == RECALLED_2022:
+                    report.refresh_from_db()
+                    services.report_amend(report=report, by=author)
+                    report.refresh_from_db()
+                    twice = _submit_on(
+                        report,
+                        draft=report.draft_data,
+                        by=author,
+                        when=when + datetime.timedelta(days=41),
+                        form_kwargs=form_kwargs,
+                    )
+                    services.report_version_recall(
+                        version=twice, by=isu, reason="Sent twice by mistake; version 2 stands (demo)."
+                    )
     ctx.log(f"  reporting: {ReportingCycle.objects.count()} cycles, {created} new reports")

@@ -1,14 +1,13 @@
-import datetime
-
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.converters import MAX_YEAR, MIN_YEAR
-from core.fields import CharField, ModelChoiceField, ModelForm, NumberField, ordinal_field, year_field
+from core.fields import CharField, ModelChoiceField, ModelForm, ordinal_field, year_field
 from core.uploads import validate_document
 from states.models import Region, State
 
-from .models import CycleStatus, ReportingCycle
+from .models import CycleStatus, ReportingCycle, SectionReview, VersionSource
 from .selectors import STATUSES
 
 
@@ -44,61 +43,54 @@ class InboxFilterForm(forms.Form):
     )
 
 
-class RecordReceivedForm(forms.Form):
-    """A report received by e-mail, recorded by the ISU on behalf of the State."""
+class ReceivedForm(forms.Form):
+    """ISU staff keying in a report on behalf of the State (submit page): how and when it was received."""
 
-    state = ModelChoiceField(label=_("State"), queryset=State.objects.order_by("name_en"))
-    year = year_field(_("Calendar year reported on"))
-    received_on = forms.DateField(label=_("Date received"), widget=DateInput())
+    channel = forms.ChoiceField(
+        label=_("Received by"), choices=VersionSource.choices, initial=VersionSource.EMAIL, widget=forms.RadioSelect
+    )
+    received_on = forms.DateField(
+        label=_("Date received"),
+        widget=DateInput(),
+        help_text=_("Decides whether a first submission is on time. Not in the future."),
+    )
     document = forms.FileField(
-        label=_("Report document"),
-        validators=[validate_document],
-        help_text=_("PDF, Word, OpenDocument or Excel, as the State sent it."),
-    )
-    area_contaminated_m2 = NumberField(
-        label=_("Area suspected or confirmed to contain mines (m²)"),
+        label=_("Document received"),
         required=False,
-        min_value=0,
-        max_digits=18,
-        decimal_places=2,
+        validators=[validate_document],
+        help_text=_("Optional: the report as the State sent it (PDF, Word, OpenDocument or Excel)."),
     )
-    area_released_m2 = NumberField(
-        label=_("Area released in the year (m²)"), required=False, min_value=0, max_digits=18, decimal_places=2
-    )
-    mines_destroyed = NumberField(label=_("Mines destroyed"), required=False, min_value=0)
-    mines_retained = NumberField(label=_("Mines retained"), required=False, min_value=0)
-    mines_stockpiled = NumberField(label=_("Mines stockpiled"), required=False, min_value=0)
 
-    def clean_year(self):
-        year = self.cleaned_data["year"]
-        if not ReportingCycle.objects.filter(year=year).exists():
-            raise forms.ValidationError(
-                _("The reporting on %(year)s is not open: open the cycle first (Reporting cycles).") % {"year": year}
-            )
-        return year
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        today = timezone.localdate()
+        self.fields["received_on"].initial = today
+        self.fields["received_on"].widget.attrs["max"] = today.isoformat()
 
     def clean_received_on(self):
         value = self.cleaned_data["received_on"]
-        if value > datetime.date.today() + datetime.timedelta(days=1):
+        if value > timezone.localdate():
             raise forms.ValidationError(_("The date received cannot be in the future."))
         return value
 
-    def figures(self) -> dict:
-        """The figures typed in, as raw sections for the service (empty sections left out)."""
-        d = self.cleaned_data
-        data = {}
 
-        def put(key, table, column, name):
-            if d.get(name) is not None:
-                section = data.setdefault(key, {"mode": "filled", "fields": {}, "rows": [], "tables": {}})
-                section["tables"][table] = [{column: str(d[name])}]
+class RecallForm(forms.Form):
+    reason = CharField(
+        label=_("Reason for the recall"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("E.g. sent by mistake, or withdrawn by the State. Kept with the version and in the audit log."),
+        max_length=2000,
+    )
 
-        put("b", "stockpile", "quantity", "mines_stockpiled")
-        put("c", "areas", "size_m2", "area_contaminated_m2")
-        put("c", "released", "area_m2", "area_released_m2")
-        put("d", "retained", "quantity", "mines_retained")
-        put("g", "destroyed", "quantity", "mines_destroyed")
-        return data
+
+class SectionRemarksForm(ModelForm):
+    class Meta:
+        model = SectionReview
+        fields = ["isu_remarks"]
+        widgets = {"isu_remarks": forms.Textarea(attrs={"rows": 4})}
+        help_texts = {
+            "isu_remarks": _("Internal: read by the ISU and the committee, never public, never shown to the State.")
+        }
 
 
 class CycleDeadlineForm(ModelForm):

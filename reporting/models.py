@@ -224,16 +224,32 @@ class Report(models.Model):
 
 
 class VersionSource(models.TextChoices):
-    ONLINE = "online", _("Submitted online")
-    EMAIL = "email", _("Received by e-mail, recorded by the ISU")
+    """The channel a version reached the ISU by: the web editor, or e-mail and paper, keyed in by the ISU."""
+
+    ONLINE = "online", _("Web")
+    EMAIL = "email", _("E-mail")
+    PAPER = "paper", _("Paper")
+
+
+# The only columns of a submitted version that may change: the ISU's recall and reinstatement.
+RECALL_FIELDS = frozenset(
+    {"is_recalled", "recalled_at", "recalled_by", "recall_reason", "reinstated_at", "reinstated_by"}
+)
 
 
 class ReportVersion(models.Model):
-    """A submitted version of a report: frozen, public, with typed figures for counting."""
+    """A submitted version of a report: frozen, public, with typed figures for counting. The ISU may
+    recall it (sent by mistake, withdrawn by the State): it stays in the history, marked, and is no
+    longer public; reinstating it makes it public again."""
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="versions", verbose_name=_("report"))
     number = models.PositiveSmallIntegerField(_("version"))
-    source = models.CharField(_("source"), max_length=8, choices=VersionSource.choices, default=VersionSource.ONLINE)
+    source = models.CharField(_("channel"), max_length=8, choices=VersionSource.choices, default=VersionSource.ONLINE)
+    keyed_in_by_isu = models.BooleanField(
+        _("keyed in by the ISU on behalf of the State"),
+        default=False,
+        help_text=_("The ISU typed in a report the State sent by e-mail or on paper."),
+    )
     submitted_at = models.DateTimeField(_("submitted at"))
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -282,6 +298,28 @@ class ReportVersion(models.Model):
     ca_qualitative = models.BooleanField(_("qualitative C&A information"), default=False)
     gender_info = models.BooleanField(_("gender and diversity information"), default=False)
 
+    # The ISU's recall (RECALL_FIELDS: the only columns written after submission).
+    is_recalled = models.BooleanField(_("recalled"), default=False)
+    recalled_at = models.DateTimeField(_("recalled at"), null=True, blank=True)
+    recalled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("recalled by"),
+    )
+    recall_reason = models.TextField(_("reason for the recall"), blank=True)
+    reinstated_at = models.DateTimeField(_("reinstated at"), null=True, blank=True)
+    reinstated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reinstated by"),
+    )
+
     class Meta:
         ordering = ["report", "number"]
         verbose_name = _("report version")
@@ -292,10 +330,54 @@ class ReportVersion(models.Model):
         return f"{self.report_id} v{self.number}"
 
     def save(self, *args, **kwargs):
-        # Submitted versions are a record: never rewritten.
-        if self.pk is not None and not kwargs.pop("allow_update", False):
-            raise ValueError("A submitted report version is immutable.")
+        # Submitted versions are a record: never rewritten, but for the recall flags.
+        if self.pk is not None:
+            if not kwargs.pop("allow_update", False):
+                raise ValueError("A submitted report version is immutable.")
+            if not set(kwargs.get("update_fields") or ()) or not set(kwargs["update_fields"]) <= RECALL_FIELDS:
+                raise ValueError("Only the recall flags of a submitted report version may change.")
         super().save(*args, **kwargs)
+
+    @property
+    def channel_label(self) -> str:
+        """The channel, and who typed it in: "E-mail, keyed in by the ISU on behalf of the State"."""
+        if self.keyed_in_by_isu:
+            return str(
+                _("%(channel)s, keyed in by the ISU on behalf of the State") % {"channel": self.get_source_display()}
+            )
+        return self.get_source_display()
+
+
+class SectionReview(models.Model):
+    """The ISU's internal remarks on one section of a report: kept outside the submitted versions,
+    editable at any time by ISU staff, read by the committee; never public, never shown to the State."""
+
+    report = models.ForeignKey(
+        Report, on_delete=models.CASCADE, related_name="section_reviews", verbose_name=_("report")
+    )
+    section_key = models.CharField(_("section"), max_length=16)
+    isu_remarks = models.TextField(_("ISU remarks (internal)"), blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("updated by"),
+    )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["report", "section_key"]
+        verbose_name = _("ISU section review")
+        verbose_name_plural = _("ISU section reviews")
+        constraints = [
+            models.UniqueConstraint(fields=["report", "section_key"], name="unique_review_per_report_section")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.report_id} {self.section_key}"
 
 
 class Direction(models.TextChoices):

@@ -54,19 +54,11 @@ def nav_items(request) -> list[NavItem]:
     items = []
     if is_committee(user):
         items.append(NavItem(label=_("Reports"), url=reverse("reporting:inbox"), order=20))
-    elif user.is_authenticated and user.is_delegate:
+    elif user.is_authenticated and user.is_state_user:
         items.append(NavItem(label=_("Our reports"), url=reverse("reporting:mine"), order=20))
     else:
         items.append(NavItem(label=_("Article 7 reports"), url=reverse("reporting:public_list"), order=20))
     if is_isu(user):
         items.append(NavItem(label=_("Reports inbox"), url=reverse("reporting:inbox"), section="isu", order=20))
-        items.append(
-            NavItem(
-                label=_("Record a report received by e-mail"),
-                url=reverse("reporting:record_received"),
-                section="isu",
-                order=21,
-            )
-        )
         items.append(NavItem(label=_("Reporting cycles"), url=reverse("reporting:cycle_list"), section="isu", order=22))
     return items

@@ -28,7 +28,15 @@ from states.models import Membership, State
 from .deadlines import ANNUAL, INITIAL, REPORT_KINDS, membership_in, membership_report_kind
 from .deadlines import report_kind as report_kind  # re-exported: other apps read reporting.selectors
 from .deadlines import reporting_period as reporting_period
-from .models import CycleStatus, DeadlineExtension, Report, ReportingCycle, ReportVersion, default_deadline
+from .models import (
+    CycleStatus,
+    DeadlineExtension,
+    Report,
+    ReportingCycle,
+    ReportVersion,
+    SectionReview,
+    default_deadline,
+)
 
 STATUSES = [s.value for s in CycleStatus]
 
@@ -302,8 +310,22 @@ def unchanged_since(*, state: State, before_year: int) -> dict:
     return result
 
 
-def report_versions(report: Report) -> list[ReportVersion]:
-    return list(report.versions.select_related("submitted_by").prefetch_related("ca_rows").order_by("number"))
+def report_versions(report: Report, *, include_recalled: bool = True) -> list[ReportVersion]:
+    """The report's submitted versions, oldest first; recalled ones (marked `is_recalled`) unless
+    `include_recalled=False` (what the public sees)."""
+    qs = report.versions.select_related("submitted_by", "recalled_by", "reinstated_by").prefetch_related("ca_rows")
+    if not include_recalled:
+        qs = qs.filter(is_recalled=False)
+    return list(qs.order_by("number"))
+
+
+def section_reviews(report: Report) -> dict[str, SectionReview]:
+    """The ISU's internal remarks on the report, by section key (the ISU and the committee only)."""
+    return {r.section_key: r for r in report.section_reviews.select_related("updated_by").exclude(isu_remarks="")}
+
+
+def section_review(report: Report, section_key: str) -> SectionReview | None:
+    return report.section_reviews.select_related("updated_by").filter(section_key=section_key).first()
 
 
 def report_history(report: Report, limit: int = 200) -> list[dict]:
@@ -311,6 +333,7 @@ def report_history(report: Report, limit: int = 200) -> list[dict]:
     from .sections import SECTIONS
 
     records = list(report.history.select_related("history_user").order_by("-history_id")[:limit])
+    versions = {v.pk: v for v in report.versions.only("number", "source", "keyed_in_by_isu")}
     out = []
     for newer, older in zip(records, [*records[1:], None], strict=False):
         changed: list[str] = []
@@ -318,8 +341,22 @@ def report_history(report: Report, limit: int = 200) -> list[dict]:
             for change in newer.diff_against(older).changes:
                 if change.field == "draft_data":
                     old, new = change.old or {}, change.new or {}
-                    letters = [s.letter for s in SECTIONS if old.get(s.key) != new.get(s.key)]
+                    letters = [str(s.letter or s.title) for s in SECTIONS if old.get(s.key) != new.get(s.key)]
                     changed.append(_("sections %(letters)s") % {"letters": ", ".join(letters)} if letters else "")
+                elif change.field == "current_version":
+                    version, before = versions.get(change.new), versions.get(change.old)
+                    if version is None:
+                        changed.append(_("no current version (recalled)"))
+                    elif before is not None and before.number > version.number:
+                        changed.append(
+                            _("version %(old)s recalled, current version: %(n)s (%(channel)s)")
+                            % {"old": before.number, "n": version.number, "channel": version.channel_label}
+                        )
+                    else:
+                        changed.append(
+                            _("current version: %(n)s (%(channel)s)")
+                            % {"n": version.number, "channel": version.channel_label}
+                        )
                 elif change.field != "version_token":
                     changed.append(str(Report._meta.get_field(change.field).verbose_name))
         out.append({"record": newer, "changed": [c for c in changed if c]})

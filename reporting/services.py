@@ -1,5 +1,6 @@
-"""Writes for Article 7 reports: start, save a draft, submit, amend, record a report received by e-mail,
-and the ISU's reporting cycles (open, deadline and note, extensions)."""
+"""Writes for Article 7 reports: start, save a draft, submit (by the State on the web, or keyed in by the
+ISU from a report received by e-mail or on paper), amend, recall and reinstate a version, the ISU's
+internal remarks per section, and the ISU's reporting cycles (open, deadline and note, extensions)."""
 
 import datetime
 import os
@@ -11,7 +12,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from accounts.models import User
+from accounts.models import AuditEvent, User
+from accounts.services import audit_action
 from core.converters import MAX_YEAR, MIN_YEAR, is_valid_year
 from core.services import Update
 from core.text import strip_tree
@@ -26,6 +28,7 @@ from .models import (
     ReportingCycle,
     ReportState,
     ReportVersion,
+    SectionReview,
     VersionSource,
     default_deadline,
 )
@@ -35,7 +38,6 @@ from .sections import (
     SECTIONS,
     Mode,
     SectionCheck,
-    bound_forms,
     bound_tables,
     check_section,
     json_value,
@@ -534,6 +536,7 @@ def _freeze(
     received_on: datetime.date,
     submitted_at: datetime.datetime,
     document=None,
+    keyed_in_by_isu: bool = False,
 ) -> ReportVersion:
     number = (report.versions.order_by("-number").values_list("number", flat=True).first() or 0) + 1
     attachments = _keep_own_attachments(report, content, table_rows or {})
@@ -545,6 +548,7 @@ def _freeze(
         report=report,
         number=number,
         source=source,
+        keyed_in_by_isu=keyed_in_by_isu,
         submitted_at=submitted_at,
         submitted_by=by,
         received_on=received_on,
@@ -644,19 +648,46 @@ def report_attachment_add(*, report: Report, upload, by: User | None) -> ReportA
     return ReportAttachment.objects.create(report=report, file=upload, name=name, uploaded_by=by)
 
 
+def _received_errors(*, channel: str, received_on: datetime.date, today: datetime.date) -> dict:
+    errors = {}
+    if channel not in VersionSource.values:
+        errors["channel"] = _("Choose how the report was received.")
+    if received_on > today:
+        errors["received_on"] = _("The date received cannot be in the future.")
+    return errors
+
+
 @transaction.atomic
-def report_submit(*, report: Report, by: User | None) -> ReportVersion:
+def report_submit(
+    *,
+    report: Report,
+    by: User | None,
+    channel: str = VersionSource.ONLINE,
+    received_on: datetime.date | None = None,
+    document=None,
+) -> ReportVersion:
     """Validate the whole draft and freeze it as a new public version.
 
-    The first submission records who, when, and whether it was on time against the State's deadline;
-    later ones (amendments) keep that status. Raises `ReportNotReady` listing every problem.
+    A State's delegate submits on the web, received today. ISU staff key in, on behalf of the State, a
+    report received by e-mail or on paper (or on the web): `channel`, `received_on` (not in the future)
+    and optionally the `document` received (checked by the upload field). The first submission records
+    who, when, and whether it was on time (the date received against the State's deadline); later ones
+    (amendments) keep that status. Raises `ReportNotReady` listing every problem.
     """
     report = Report.objects.select_for_update().select_related("state", "cycle").get(pk=report.pk)
     if not report.is_editable:
         raise ValidationError(_("This report is already submitted. Amend it to submit a new version."))
+    now = timezone.now()
+    today = timezone.localdate(now)
+    keyed_in = bool(by is not None and by.is_isu)
+    if not keyed_in and (channel != VersionSource.ONLINE or received_on not in (None, today) or document):
+        raise ValidationError(_("Only the ISU records the channel and date of a report received otherwise."))
+    received_on = received_on or today
+    errors = _received_errors(channel=channel, received_on=received_on, today=today)
+    if errors:
+        raise ValidationError(errors)
     form_kwargs = selectors.editor_form_kwargs()
     content, columns, rows, table_rows = _clean_content(report, form_kwargs)
-    now = timezone.now()
     return _freeze(
         report,
         content=content,
@@ -664,9 +695,11 @@ def report_submit(*, report: Report, by: User | None) -> ReportVersion:
         rows=rows,
         table_rows=table_rows,
         by=by,
-        source=VersionSource.ONLINE,
-        received_on=timezone.localdate(now),
+        source=channel,
+        received_on=received_on,
         submitted_at=now,
+        document=document,
+        keyed_in_by_isu=keyed_in,
     )
 
 
@@ -703,56 +736,130 @@ def report_amend_discard(*, report: Report, by: User | None) -> Report:
     return report
 
 
+# --- recall and reinstate ---------------------------------------------------------------------------
+
+
+FIRST_SUBMISSION_FIELDS = ("submitted_on", "submitted_at", "submitted_by", "deadline_at_submission", "is_late")
+
+
+def _settle_after_recall(report: Report, *, by: User | None) -> None:
+    """After a recall or a reinstatement: the latest version not recalled is current; with none left
+    the report is an unsubmitted draft again. The first submission's timing (on time or late) is that
+    of the earliest version not recalled, against the State's deadline today. Nothing typed is lost:
+    a draft or an amendment in progress stays as it is."""
+    remaining = list(report.versions.filter(is_recalled=False).select_related("submitted_by").order_by("number"))
+    current = remaining[-1] if remaining else None
+    fields = []
+    if report.current_version_id != (current.pk if current else None):
+        report.current_version = current
+        fields.append("current_version")
+    workflow = report.workflow
+    if current is None:
+        workflow = ReportState.DRAFT
+    elif workflow == ReportState.SUBMITTED:
+        draft = _raw_from_content(current.content)
+        if draft != report.draft_data:
+            report.draft_data = draft
+            fields.append("draft_data")
+    elif workflow == ReportState.DRAFT:
+        # A reinstated version after a recall: what was typed since stays, as an amendment in progress.
+        same = _raw_from_content(current.content) == report.draft_data
+        workflow = ReportState.SUBMITTED if same else ReportState.AMENDING
+    if workflow != report.workflow:
+        report.workflow = workflow
+        fields.append("workflow")
+    first = remaining[0] if remaining else None
+    if first is None:
+        timing = dict.fromkeys(FIRST_SUBMISSION_FIELDS)
+    elif first.submitted_at == report.submitted_at:
+        timing = {}  # the same first submission: keep its timing (the deadline may have moved since)
+    else:
+        deadline = selectors.state_deadline(report.state, report.cycle)
+        timing = {
+            "submitted_on": first.received_on,
+            "submitted_at": first.submitted_at,
+            "submitted_by": first.submitted_by,
+            "deadline_at_submission": deadline,
+            "is_late": deadline is not None and first.received_on > deadline,
+        }
+    for name, value in timing.items():
+        if getattr(report, name) != value:
+            setattr(report, name, value)
+            fields.append(name)
+    if not fields:
+        return
+    report.version_token += 1  # a form opened before is stale
+    report._history_user = by
+    report.save(update_fields=[*fields, "version_token"])
+
+
+def _version_label(version: ReportVersion) -> str:
+    return f"{version.report.state.iso3} {version.report.cycle.year} v{version.number}"
+
+
 @transaction.atomic
-def report_record_received(
-    *,
-    state: State,
-    cycle: ReportingCycle,
-    document,
-    received_on: datetime.date,
-    by: User | None,
-    data: dict | None = None,
-) -> ReportVersion:
-    """The ISU records a report a State sent by e-mail: the document, the date received (which decides
-    on time or late) and optionally the structured figures (`data`: raw sections, validated leniently:
-    sections left out are recorded as not provided)."""
-    if received_on > timezone.localdate():
-        raise ValidationError({"received_on": _("The date received cannot be in the future.")})
-    report = Report.objects.select_for_update().filter(state=state, cycle=cycle).first()
-    if report is None:
-        report = Report(state=state, cycle=cycle, created_by=by)
-        report._history_user = by
-        report.save()
-    report.state, report.cycle = state, cycle
-    form_kwargs = selectors.editor_form_kwargs()
-    draft = dict(data or {})
-    checks = []
-    errors = []
-    for section in SECTIONS:
-        raw = section_raw(draft, section.key)
-        if section.key not in draft:
-            continue
-        form, formset = bound_forms(section, raw, strict=False, form_kwargs=form_kwargs)
-        if not form.is_valid() or (formset is not None and not formset.is_valid()):
-            errors.append(str(section.title))
-        elif formset is not None and any(
-            f.cleaned_data.get(n) in (None, "") for f in formset.forms for n in ("direction", "year", "purpose")
-        ):
-            errors.append(str(section.title))
-        checks.append(SectionCheck(section, raw, "complete", form, formset, []))
-    if errors:
-        raise ValidationError(_("Some figures are not valid in: %(sections)s.") % {"sections": ", ".join(errors)})
-    content, columns, rows, table_rows = _content_from_checks(checks, form_kwargs)
-    content["received_by_email"] = True
-    return _freeze(
-        report,
-        content=content,
-        columns=columns,
-        rows=rows,
-        table_rows=table_rows,
-        by=by,
-        source=VersionSource.EMAIL,
-        received_on=received_on,
-        submitted_at=timezone.now(),
-        document=document,
+def report_version_recall(*, version: ReportVersion, by: User, reason: str, request=None) -> bool:
+    """Recall a submitted version (sent by mistake, or withdrawn by the State), with the reason. It
+    stays in the history, marked recalled, and is no longer public; the previous version not recalled
+    becomes current again (none left: the report is a draft again). False when it was already recalled
+    (nothing changed). Recorded in the audit log."""
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": _("Say why the version is recalled.")})
+    report = Report.objects.select_for_update().select_related("state", "cycle").get(pk=version.report_id)
+    version = ReportVersion.objects.select_for_update().get(pk=version.pk)
+    version.report = report
+    if version.is_recalled:
+        return False
+    version.is_recalled = True
+    version.recalled_at = timezone.now()
+    version.recalled_by = by
+    version.recall_reason = reason
+    version.save(allow_update=True, update_fields=["is_recalled", "recalled_at", "recalled_by", "recall_reason"])
+    _settle_after_recall(report, by=by)
+    audit_action(
+        kind=AuditEvent.Kind.REPORT_RECALLED, by=by, detail=f"{_version_label(version)}: {reason}", request=request
     )
+    return True
+
+
+@transaction.atomic
+def report_version_reinstate(*, version: ReportVersion, by: User, request=None) -> bool:
+    """Make a recalled version public again; it becomes current if it is the latest version not
+    recalled. False when it was not recalled (nothing changed). Recorded in the audit log."""
+    report = Report.objects.select_for_update().select_related("state", "cycle").get(pk=version.report_id)
+    version = ReportVersion.objects.select_for_update().get(pk=version.pk)
+    version.report = report
+    if not version.is_recalled:
+        return False
+    version.is_recalled = False
+    version.reinstated_at = timezone.now()
+    version.reinstated_by = by
+    version.save(allow_update=True, update_fields=["is_recalled", "reinstated_at", "reinstated_by"])
+    _settle_after_recall(report, by=by)
+    audit_action(kind=AuditEvent.Kind.REPORT_REINSTATED, by=by, detail=_version_label(version), request=request)
+    return True
+
+
+# --- the ISU's internal remarks ----------------------------------------------------------------------
+
+
+@transaction.atomic
+def section_review_save(*, report: Report, section_key: str, isu_remarks: str, by: User) -> Update[SectionReview]:
+    """The ISU's internal remarks on one section (never public, never shown to the State); says whether
+    anything changed, compared with the stored row."""
+    if section_key not in SECTION_BY_KEY:
+        raise ValidationError(_("Unknown section(s): %(keys)s") % {"keys": section_key})
+    isu_remarks = isu_remarks.strip()
+    review = SectionReview.objects.select_for_update().filter(report=report, section_key=section_key).first()
+    if review is None:
+        if not isu_remarks:
+            return Update(SectionReview(report=report, section_key=section_key))
+        review = SectionReview(report=report, section_key=section_key)
+    elif review.isu_remarks == isu_remarks:
+        return Update(review)
+    review.isu_remarks = isu_remarks
+    review.updated_by = by
+    review._history_user = by
+    review.save()
+    return Update(review, ("isu_remarks",))

@@ -12,10 +12,10 @@ def get_state_for_user(user, iso3: str) -> State:
 
 
 def can_see_private(user, state: State) -> bool:
-    """Non-public data of a State: its own delegates, the committee and the ISU."""
+    """Non-public data of a State: its own delegates and read-only users, the committee and the ISU."""
     if not user.is_authenticated:
         return False
-    return user.is_committee or (user.is_delegate and user.state_id == state.pk)
+    return user.is_committee or (user.is_state_user and user.state_id == state.pk)
 
 
 def require_registry_editor(user) -> None:

@@ -1,4 +1,4 @@
-from tests.matrix import Row, authenticated, isu_only, public
+from tests.matrix import Row, authenticated, everyone, isu_only, public
 
 # Django's own authentication pages.
 AUTH = [
@@ -12,7 +12,7 @@ AUTH = [
     Row("two_factor_setup", isu_only(chair=200)),
     Row("two_factor_verify", authenticated()),
     # logout answers POST only; GET is refused for everyone
-    Row("logout", {"anon": 405, "delegate_a": 405, "delegate_b": 405, "member": 405, "chair": 405, "isu": 405}),
+    Row("logout", everyone(405)),
 ]
 
 ROWS = [

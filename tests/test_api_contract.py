@@ -23,9 +23,8 @@ from committee.models import Committee, CommitteeMembership, CommitteeYear
 from fund.tests.factories import fund
 from meetings.tests.factories import BilateralFactory, MeetingDocumentFactory, MeetingFactory, PanelSpeakerFactory
 from questionnaires.tests.factories import CirculatedQuestionnaireFactory, QuestionFactory, QuestionnaireFactory
-from reporting import services as reporting_services
 from reporting.models import Report
-from reporting.tests.factories import CycleFactory, complete_draft
+from reporting.tests.factories import CycleFactory, submitted_report
 from workplan.tests.factories import StatementFactory, WorkplanItemFactory
 
 pytestmark = pytest.mark.django_db
@@ -60,13 +59,13 @@ def api_data(cast) -> dict:
     PanelSpeakerFactory(meeting=public)
     bilateral = BilateralFactory(code="bilateral-aaa", state=cast.state_a, notes="Partners sought")
     bilateral.states.add(cast.state_a)
-    reporting_services.report_record_received(
-        state=cast.state_a,
-        cycle=CycleFactory(year=2022),
-        document=ContentFile(b"%PDF-1.4 test", name="report.pdf"),
-        received_on=datetime.date(2023, 4, 20),
+    submitted_report(
+        cast.state_a,
+        CycleFactory(year=2022),
         by=cast.isu,
-        data=complete_draft(),
+        channel="email",
+        received_on=datetime.date(2023, 4, 20),
+        document=ContentFile(b"%PDF-1.4 test", name="report.pdf"),
     )
     Report.objects.create(state=cast.state_b, cycle=CycleFactory(year=2023))  # a draft
     circulated = CirculatedQuestionnaireFactory(committee=committee)

@@ -44,6 +44,12 @@ def test_every_url_has_a_row():
     assert not missing, f"URLs without a row in the permission matrix: {missing}"
 
 
+@pytest.mark.parametrize("row", ALL_ROWS, ids=lambda r: f"{r.name}{r.query}")
+def test_every_row_says_what_every_role_gets(row: Row):
+    missing = [role for role in ROLES if role not in row.expect]
+    assert not missing, f"{row.name}{row.query}: no expectation for {missing}"
+
+
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("row", ALL_ROWS, ids=lambda r: f"{r.name}{r.query}")
 def test_permission_matrix(cast, row: Row, role: str):

@@ -1,4 +1,4 @@
-from tests.matrix import LOGIN, Row, authenticated, isu_only, public
+from tests.matrix import LOGIN, Row, authenticated, everyone, isu_only, public
 
 
 def _token_of_delegate_a(cast) -> dict:
@@ -8,31 +8,27 @@ def _token_of_delegate_a(cast) -> dict:
     return {"pk": token.pk}
 
 
-POST_ONLY = {"anon": LOGIN, "delegate_a": 405, "delegate_b": 405, "member": 405, "chair": 405, "isu": 405}
+POST_ONLY = everyone(405, anon=LOGIN)
 
 ROWS = [
     Row("accounts:profile", authenticated()),
     Row("accounts:delegates", isu_only()),
     Row("accounts:invite", isu_only()),
     # deactivation is POST only: GET is 405 for ISU, refused before that for others
-    Row(
-        "accounts:deactivate",
-        {"anon": LOGIN, "delegate_a": 405, "delegate_b": 405, "member": 405, "chair": 405, "isu": 405},
-        kwargs=lambda cast: {"pk": cast.delegate_a.pk},
-    ),
+    Row("accounts:deactivate", POST_ONLY, kwargs=lambda cast: {"pk": cast.delegate_a.pk}),
     Row("accounts:deactivate", isu_only(ok=302), kwargs=lambda cast: {"pk": cast.delegate_b.pk}, method="post"),
     Row("accounts:accept_invite", public(), kwargs=lambda cast: {"uidb64": "MQ", "token": "bad-token"}),
     # API tokens: everyone makes their own; only the owner revokes it here (anyone else: 404)...
     Row("accounts:api_token_create", authenticated()),
     Row(
         "accounts:api_token_created",
-        {"anon": LOGIN, "delegate_a": 200, "delegate_b": 404, "member": 404, "chair": 404, "isu": 404},
+        everyone(404, anon=LOGIN, delegate_a=200),
         kwargs=_token_of_delegate_a,
     ),
     Row("accounts:api_token_revoke", POST_ONLY, kwargs=_token_of_delegate_a),
     Row(
         "accounts:api_token_revoke",
-        {"anon": LOGIN, "delegate_a": 302, "delegate_b": 404, "member": 404, "chair": 404, "isu": 404},
+        everyone(404, anon=LOGIN, delegate_a=302),
         kwargs=_token_of_delegate_a,
         method="post",
     ),

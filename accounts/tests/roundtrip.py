@@ -28,6 +28,7 @@ ROWS = [
             "first_name": "Jean",
             "last_name": "Dupont",
             "state": cast.state_a.pk,
+            "role": "reader",  # a read-only user of the State (the default is a delegate)
             "preferred_language": "fr",
         },
         kind=CREATE,

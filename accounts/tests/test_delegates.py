@@ -8,11 +8,18 @@ from accounts.models import Role, User
 pytestmark = pytest.mark.django_db
 
 
-def _invite(client, cast, email="new.delegate@example.org"):
+def _invite(client, cast, email="new.delegate@example.org", role="delegate"):
     client.force_login(cast.isu)
     return client.post(
         "/people/delegates/invite/",
-        {"email": email, "first_name": "Ada", "last_name": "New", "state": cast.state_a.pk, "preferred_language": "fr"},
+        {
+            "email": email,
+            "first_name": "Ada",
+            "last_name": "New",
+            "state": cast.state_a.pk,
+            "role": role,
+            "preferred_language": "fr",
+        },
     )
 
 
@@ -75,6 +82,8 @@ def test_delegate_list_shows_states_without_contact(client, cast):
     by_state = {s.iso3: s.active_delegates for s in response.context["states"]}
     assert by_state["AAA"] == [cast.delegate_a]
     assert by_state["CCC"] == []
+    readers = {s.iso3: s.active_readers for s in response.context["states"]}
+    assert readers["AAA"] == [cast.reader_a] and readers["BBB"] == []
 
 
 def test_profile_language_is_used_for_pages(client, cast):
@@ -83,3 +92,22 @@ def test_profile_language_is_used_for_pages(client, cast):
     client.force_login(cast.delegate_a)
     response = client.get("/people/profile/")
     assert response["Content-Language"] == "fr"
+
+
+def test_isu_invites_a_read_only_user_of_a_state(client, cast, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _invite(client, cast, email="colleague@mission.example.org", role="reader")
+    assert response.status_code == 302
+    user = User.objects.get(email="colleague@mission.example.org")
+    assert (user.role, user.state, user.is_reader, user.is_delegate) == (Role.READER, cast.state_a, True, False)
+    assert "lecture seule" in mail.outbox[0].body or "read-only" in mail.outbox[0].body
+    listed = client.get("/people/delegates/").content.decode()
+    assert "colleague@mission.example.org" in listed and "read-only" in listed
+
+
+def test_a_delegate_is_not_invited_again_as_a_read_only_user(client, cast):
+    response = _invite(client, cast, email=cast.delegate_a.email, role="reader")
+    assert response.status_code == 200
+    assert "belongs to another account" in str(response.context["form"].errors["email"])
+    cast.delegate_a.refresh_from_db()
+    assert cast.delegate_a.role == Role.DELEGATE

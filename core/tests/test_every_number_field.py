@@ -72,7 +72,7 @@ def test_every_form_of_the_project_reads_numbers_with_the_core_field():
     form_classes = list(_project_classes(forms.BaseForm))
     assert len(form_classes) > 40  # the scan found the project's forms
     names = {cls.__name__ for cls in form_classes}
-    assert {"FormBForm", "RecordReceivedForm", "ApplicationForm", "PriorityPeriodForm"} <= names
+    assert {"FormBForm", "ReceivedForm", "ApplicationForm", "PriorityPeriodForm"} <= names
     problems = [p for cls in form_classes for p in number_field_problems(cls)]
     assert problems == []
 

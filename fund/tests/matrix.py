@@ -4,17 +4,17 @@ from django.core.files.base import ContentFile
 
 from fund.models import Status, TermsOfReference
 from fund.tests.factories import application_at
-from tests.matrix import LOGIN, Row, authenticated, committee_only, delegate_only, isu_only, own_state, public
+from tests.matrix import LOGIN, Row, authenticated, committee_only, delegate_only, everyone, isu_only, own_state, public
 
 
 def isu_step(ok: int = 200) -> dict:
     """A step on State A's application done by ISU staff only; State B's delegate does not see it."""
-    return {"anon": LOGIN, "delegate_a": 403, "delegate_b": 404, "member": 403, "chair": 403, "isu": ok}
+    return everyone(403, anon=LOGIN, delegate_b=404, isu=ok)
 
 
 def applicant_step(ok: int = 200) -> dict:
-    """A step only State A's delegates take: the committee may read but not write (403)."""
-    return {"anon": LOGIN, "delegate_a": ok, "delegate_b": 404, "member": 403, "chair": 403, "isu": 403}
+    """A step only State A's delegates take: the committee and State A's read-only user may read but not write (403)."""
+    return everyone(403, anon=LOGIN, delegate_a=ok, delegate_b=404)
 
 
 def _at(status):
@@ -60,18 +60,18 @@ ROWS = [
     ),
     Row(
         "fund:application_gender_review",
-        {"anon": LOGIN, "delegate_a": 403, "delegate_b": 404, "member": 200, "chair": 200, "isu": 200},
+        everyone(200, anon=LOGIN, delegate_a=403, delegate_b=404, reader_a=403),
         kwargs=_at(Status.SCREENED),
     ),
     Row(
         "fund:application_decide",
-        {"anon": LOGIN, "delegate_a": 403, "delegate_b": 404, "member": 403, "chair": 200, "isu": 200},
+        everyone(403, anon=LOGIN, delegate_b=404, chair=200, isu=200),
         kwargs=_at(Status.GENDER_REVIEWED),
     ),
     Row("fund:disbursement_add", isu_step(), kwargs=_at(Status.APPROVED)),
     Row(
         "fund:final_report_upload",
-        {"anon": LOGIN, "delegate_a": 200, "delegate_b": 404, "member": 403, "chair": 403, "isu": 200},
+        everyone(403, anon=LOGIN, delegate_a=200, delegate_b=404, isu=200),
         kwargs=_at(Status.DISBURSED),
     ),
     Row("fund:final_report_download", own_state(), kwargs=_with_report),

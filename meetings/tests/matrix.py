@@ -11,12 +11,12 @@ from meetings.tests.factories import (
     PanelSpeakerFactory,
     PriorityActionFactory,
 )
-from tests.matrix import LOGIN, Row, committee_only, isu_only, own_state, public
+from tests.matrix import LOGIN, Row, committee_only, everyone, isu_only, own_state, public
 
 
 def hidden(ok: int = 200, **overrides) -> dict:
     """A committee meeting: the committee and the ISU; delegates get 404 (it does not exist for them)."""
-    return {"anon": LOGIN, "delegate_a": 404, "delegate_b": 404, "member": ok, "chair": ok, "isu": ok, **overrides}
+    return everyone(404, anon=LOGIN, member=ok, chair=ok, isu=ok, **overrides)
 
 
 def _committee():
@@ -97,7 +97,11 @@ ROWS = [
     Row("meetings:document_add", isu_only(), kwargs=_public_meeting),
     Row("meetings:document_update", isu_only(), kwargs=_published_doc_public),
     Row("meetings:document_download", public(), kwargs=_published_doc_public),
-    Row("meetings:document_download", committee_only(delegate_a=404, delegate_b=404), kwargs=_unpublished_doc_public),
+    Row(
+        "meetings:document_download",
+        committee_only(delegate_a=404, delegate_b=404, reader_a=404),
+        kwargs=_unpublished_doc_public,
+    ),
     Row("meetings:document_download", own_state(), kwargs=_published_doc_bilateral),
     Row("meetings:speaker_add", isu_only(), kwargs=_public_meeting),
     Row("meetings:speaker_update", isu_only(), kwargs=_speaker),

@@ -1,4 +1,4 @@
-from tests.matrix import LOGIN, Row, authenticated, committee_only, delegate_only, isu_only, own_state, public
+from tests.matrix import LOGIN, Row, authenticated, committee_only, delegate_only, everyone, isu_only, own_state, public
 
 from .factories import QuestionFactory, QuestionnaireFactory, RecipientFactory, ResponseFactory
 
@@ -29,7 +29,7 @@ def _response(cast):
     return {"pk": ResponseFactory(questionnaire=recipient.questionnaire, state=cast.state_a).pk}
 
 
-ISU_POST = {"anon": LOGIN, "delegate_a": 403, "delegate_b": 403, "member": 403, "chair": 403, "isu": 302}
+ISU_POST = everyone(403, anon=LOGIN, isu=302)
 
 ROWS = [
     Row("questionnaires:list", authenticated()),

@@ -113,3 +113,17 @@ def contact_row(**overrides) -> dict:
     }
     row.update(overrides)
     return row
+
+
+def submitted_report(state, cycle, *, by, draft: dict | None = None, **received) -> Report:
+    """A report started, filled in with `draft` (a complete one by default) and submitted by `by`: a
+    delegate on the web, or ISU staff keying it in (`channel`, `received_on`, `document`)."""
+    from reporting import services
+
+    report = services.report_start(state=state, cycle=cycle, by=by, prefill_from_last_year=False)
+    services.report_save_draft(
+        report=report, data=draft or complete_draft(), by=by, expected_version_token=report.version_token
+    )
+    services.report_submit(report=report, by=by, **received)
+    report.refresh_from_db()
+    return report

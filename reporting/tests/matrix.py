@@ -6,9 +6,9 @@ from django.core.files.base import ContentFile
 
 from reporting import services
 from reporting.models import Report
-from reporting.tests.factories import CycleFactory, complete_draft
+from reporting.tests.factories import CycleFactory, complete_draft, submitted_report
 from states.models import Membership
-from tests.matrix import LOGIN, Row, committee_only, isu_only, own_state, own_state_write, public
+from tests.matrix import LOGIN, Row, committee_only, everyone, isu_only, own_state, own_state_write, public
 
 YEAR = 2022
 
@@ -41,14 +41,14 @@ def _complete_draft(cast):
 
 
 def _submitted(cast):
-    cycle = CycleFactory(year=YEAR)
-    services.report_record_received(
-        state=cast.state_a,
-        cycle=cycle,
-        document=ContentFile(b"%PDF-1.4 test", name="report.pdf"),
-        received_on=datetime.date(2023, 4, 20),
+    """State A's report, received by e-mail and keyed in by the ISU, with the document received."""
+    submitted_report(
+        cast.state_a,
+        CycleFactory(year=YEAR),
         by=cast.isu,
-        data=complete_draft(),
+        channel="email",
+        received_on=datetime.date(2023, 4, 20),
+        document=ContentFile(b"%PDF-1.4 test", name="report.pdf"),
     )
     return {"iso3": cast.state_a.iso3, "year": YEAR}
 
@@ -126,8 +126,18 @@ def _published_photo(cast):
     return {"iso3": cast.state_a.iso3, "pk": pk}
 
 
-def everyone(code: int) -> dict:
-    return {"anon": code, "delegate_a": code, "delegate_b": code, "member": code, "chair": code, "isu": code}
+def _report_kwargs(kwargs: dict) -> dict:
+    return {"iso3": kwargs["iso3"], "year": kwargs["year"]}
+
+
+def _recalled(cast):
+    """Version 2 of State A's report, recalled by the ISU (version 1 is current again)."""
+    kwargs = _submitted(cast)
+    report = Report.objects.get(state=cast.state_a, cycle__year=YEAR)
+    services.report_amend(report=report, by=cast.delegate_a)
+    version = services.report_submit(report=report, by=cast.delegate_a)
+    services.report_version_recall(version=version, by=cast.isu, reason="Sent by mistake")
+    return kwargs | {"number": 2}
 
 
 ROWS = [
@@ -136,7 +146,6 @@ ROWS = [
     Row("reporting:mine", {**everyone(302), "anon": LOGIN}),
     Row("reporting:inbox", committee_only()),
     Row("reporting:inbox", committee_only(), query="?year=2022&status=late&region=africa&profile=affected"),
-    Row("reporting:record_received", isu_only()),
     Row("reporting:ca_without_gender", committee_only()),
     Row("reporting:compliance_csv", committee_only(), query="?year=2022"),
     Row("reporting:cycle_list", isu_only()),
@@ -159,7 +168,8 @@ ROWS = [
     Row("reporting:start", own_state_write(302), kwargs=_no_report, method="post", data={"prefill": "no"}),
     Row("reporting:start", own_state_write(404), kwargs=_unopened, query="?unopened", method="post"),
     Row("reporting:start", own_state_write(404), kwargs=_not_owed, query="?not-owed", method="post"),
-    Row("reporting:edit", own_state_write(), kwargs=_draft, query="?section=ca"),
+    # State A's read-only user reads the editor and the check (no buttons, fields disabled), and writes nothing.
+    Row("reporting:edit", own_state_write(reader_a=200), kwargs=_draft, query="?section=ca"),
     Row(
         "reporting:edit",
         own_state_write(302),
@@ -168,8 +178,15 @@ ROWS = [
         method="post",
         data={"section": "a", "token": "1", "mode": "filled", "text": "Measures"},
     ),
-    Row("reporting:submit", own_state_write(), kwargs=_draft),
-    Row("reporting:submit", own_state_write(302), kwargs=_complete_draft, query="?post", method="post"),
+    Row("reporting:submit", own_state_write(reader_a=200), kwargs=_draft),
+    Row(
+        "reporting:submit",
+        own_state_write(302),
+        kwargs=_complete_draft,
+        query="?post",
+        method="post",
+        data={"channel": "email", "received_on": "2023-04-20"},  # the ISU says how and when; a delegate does not
+    ),
     Row("reporting:amend", own_state_write(302), kwargs=_submitted, method="post"),
     Row("reporting:amend_discard", own_state_write(302), kwargs=_submitted, method="post"),
     Row("reporting:versions", public(), kwargs=_submitted),
@@ -177,15 +194,36 @@ ROWS = [
     Row("reporting:versions_pdf", everyone(404), kwargs=_submitted, query="?one-version"),
     Row("reporting:photo", public(), kwargs=_published_photo),
     Row("reporting:photo", own_state(anon=404), kwargs=_draft_photo, query="?draft"),
+    Row("reporting:versions", public(), kwargs=lambda cast: _report_kwargs(_recalled(cast)), query="?recalled"),
     Row("reporting:version", public(), kwargs=_version),
+    # A recalled version is not public: the committee and State A's own users see it, marked.
+    Row("reporting:version", everyone(200, anon=404, delegate_b=404), kwargs=_recalled, query="?recalled"),
     Row("reporting:print", public(), kwargs=_version),
+    Row("reporting:print", everyone(404), kwargs=_recalled, query="?recalled"),
     Row("reporting:pdf", public(), kwargs=_version),
+    Row("reporting:pdf", everyone(404), kwargs=_recalled, query="?recalled"),
     Row("reporting:document", public(), kwargs=_version),
+    # Recall and reinstate: ISU staff only, POST only (confirmed on the versions page).
+    Row("reporting:recall", everyone(405, anon=LOGIN), kwargs=_version),
+    Row("reporting:recall", isu_only(302), kwargs=_version, query="?post", method="post", data={"reason": "Twice"}),
+    Row("reporting:reinstate", everyone(405, anon=LOGIN), kwargs=_recalled),
+    Row("reporting:reinstate", isu_only(302), kwargs=_recalled, query="?post", method="post"),
+    # The ISU's internal remarks: written and read by the ISU here (the committee reads them on the overview).
+    Row("reporting:section_remarks", isu_only(), kwargs=lambda cast: _draft(cast) | {"section": "c"}),
+    Row(
+        "reporting:section_remarks",
+        isu_only(302),
+        kwargs=lambda cast: _draft(cast) | {"section": "c"},
+        query="?post",
+        method="post",
+        data={"isu_remarks": "Ask about the figures"},
+    ),
+    Row("reporting:section_remarks", isu_only(404), kwargs=lambda cast: _draft(cast) | {"section": "zz"}, query="?bad"),
     Row("report-list", public(), query="?year=2022"),
     Row("report-document-detail", public(), kwargs=_submitted),
     Row(
         "report-document-detail",
-        public(anon=404, delegate_a=404, delegate_b=404, member=404, chair=404, isu=404),
+        everyone(404),
         kwargs=_complete_draft,
     ),
 ]

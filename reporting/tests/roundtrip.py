@@ -3,10 +3,11 @@ with its cooperation and assistance rows included."""
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from reporting.models import DeadlineExtension, Report, ReportingCycle, ReportVersion
+from reporting import services
+from reporting.models import DeadlineExtension, Report, ReportingCycle, SectionReview
 from reporting.sections import SECTION_BY_KEY, SECTIONS
 from reporting.tables import TABLES
-from tests.roundtrip import CREATE, Write
+from tests.roundtrip import CREATE, STEP, Write
 
 from .factories import CycleFactory, ca_row, complete_draft
 
@@ -157,6 +158,19 @@ def _typed(key: str, name: str, raw):
         return raw
 
 
+def _submitted_version(cast):
+    report = _draft(cast)["obj"]
+    version = services.report_submit(report=report, by=cast.delegate_a)
+    kwargs = {"iso3": cast.state_a.iso3, "year": YEAR}
+    return {"kwargs": kwargs | {"number": version.number}, "page_kwargs": kwargs, "obj": version}
+
+
+def _review(cast):
+    report = _draft(cast)["obj"]
+    review = SectionReview.objects.create(report=report, section_key="c", isu_remarks="Check the area figures.")
+    return {"kwargs": {"iso3": cast.state_a.iso3, "year": YEAR, "section": "c"}, "obj": review}
+
+
 def _cycle(cast):
     cycle = CycleFactory(year=YEAR, note="")
     return {"kwargs": {"year": YEAR}, "obj": cycle}
@@ -177,29 +191,40 @@ ROWS = [
     ),
     Write("reporting:edit", "delegate_a", _draft, _ca_data, query="?section=ca", stored=_ca_rows),
     *[_section_write(s.key) for s in SECTIONS if s.key != "ca"],
+    # ISU staff submit a report received by e-mail or on paper, keyed in on behalf of the State.
     Write(
-        "reporting:record_received",
+        "reporting:submit",
         "isu",
-        lambda cast: {"cycle": CycleFactory(year=YEAR)},  # only into an open cycle
+        _draft,
         lambda cast, ctx: {
-            "state": cast.state_a.pk,
-            "year": str(YEAR),
+            "channel": "paper",
             "received_on": "2023-04-20",
             "document": SimpleUploadedFile("report.pdf", b"%PDF-1.4\n% report\n", content_type="application/pdf"),
-            "area_contaminated_m2": "1250000.50",
-            "area_released_m2": "300000",
-            "mines_destroyed": "45",
-            "mines_retained": "120",
-            "mines_stockpiled": "0",
         },
-        kind=CREATE,
-        created=lambda cast, ctx: ReportVersion.objects.latest("pk"),
-        stored=lambda version: {
-            "state": version.report.state,
-            "year": version.report.cycle.year,
-            "received_on": version.received_on,
+        kind=STEP,
+        form_key="received_form",
+        stored=lambda report: {
+            "channel": report.current_version.source,
+            "received_on": report.current_version.received_on,
+            "document": report.current_version.document,
         },
-        records=lambda version: version.report.history.all(),  # a version is immutable: the report's history
+    ),
+    Write(
+        "reporting:recall",
+        "isu",
+        _submitted_version,
+        lambda cast, ctx: {"reason": "Sent twice by mistake"},
+        form_key="recall_form",
+        page="reporting:versions",
+        stored=lambda version: {"reason": version.recall_reason},
+        records=lambda version: version.report.history.all(),  # a version keeps no history: the report's
+        shows_values=False,  # the versions page shows the reason next to the version, not in a form
+    ),
+    Write(
+        "reporting:section_remarks",
+        "isu",
+        _review,
+        lambda cast, ctx: {"isu_remarks": "Ask for the survey reports behind the area figures."},
     ),
     Write(
         "reporting:cycle_settings",
@@ -235,5 +260,5 @@ ROWS = [
 # Forms that only filter or choose what a page shows (GET): they write nothing.
 NOT_WRITES = {
     "reporting:inbox": "filters the inbox (year, status, region, profile)",
-    "reporting:versions": "chooses the two versions to compare",
+    "reporting:versions": "chooses the two versions to compare (its recall form has the reporting:recall row)",
 }

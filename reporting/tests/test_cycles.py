@@ -145,23 +145,6 @@ def test_isu_edits_deadline_and_note_and_saving_the_same_values_says_no_change(c
     assert cycle.deadline == datetime.date(2023, 5, 15)
 
 
-def test_recording_a_report_received_needs_an_open_cycle(cast):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    response = client_for(cast, "isu").post(
-        reverse("reporting:record_received"),
-        {
-            "state": cast.state_a.pk,
-            "year": "2031",
-            "received_on": "2023-05-05",
-            "document": SimpleUploadedFile("report.pdf", b"%PDF-1.4\n%test\n", content_type="application/pdf"),
-        },
-    )
-    assert response.status_code == 200
-    assert "The reporting on 2031 is not open" in response.context["form"].errors["year"][0]
-    assert _counts() == (0, 0)
-
-
 def test_public_list_ignores_a_year_out_of_range_and_defaults_to_the_current_cycle(cast):
     CycleFactory(year=2021)
     CycleFactory(year=2022)

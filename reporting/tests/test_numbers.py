@@ -168,52 +168,45 @@ def test_an_older_draft_with_a_dotted_count_is_not_guessed(cast):
     assert "12.000" in problems[0].message and "12,000" in problems[0].message
 
 
-def test_isu_records_spanish_figures_received_by_email(cast):
-    CycleFactory(year=YEAR)
-    _speaks(cast.isu, "es")
+def _isu_keys_in_section_g(cast, typed: str, lang: str):
+    """ISU staff key in the State's report in the editor, typing form G's figure in `lang`."""
+    report = _report(cast, complete_draft())
+    _speaks(cast.isu, lang)
     client = client_for(cast, "isu")
-    data = {
-        "state": cast.state_a.pk,
-        "year": "2022",
-        "received_on": "2023-05-05",
-        "mines_destroyed": "12.000",
-        "area_contaminated_m2": "1.250.000,50",
-    }
-    upload = SimpleUploadedFile("report.pdf", b"%PDF-1.4\n%test\n", content_type="application/pdf")
-    assert client.post(reverse("reporting:record_received"), {**data, "document": upload}).status_code == 302
-    version = Report.objects.get().current_version
-    assert version.mines_destroyed == 12000 and str(version.area_contaminated_m2) == "1250000.50"
-
-
-def test_isu_typing_twelve_dot_zero_zero_zero_in_english_records_nothing(cast):
-    CycleFactory(year=YEAR)
-    client = client_for(cast, "isu")
-    upload = SimpleUploadedFile("report.pdf", b"%PDF-1.4\n%test\n", content_type="application/pdf")
-    response = client.post(
-        reverse("reporting:record_received"),
+    saved = client.post(
+        _url("edit", cast),
         {
-            "state": cast.state_a.pk,
-            "year": "2022",
-            "received_on": "2023-05-05",
-            "mines_destroyed": "12.000",
-            "document": upload,
+            "section": "g",
+            "token": str(report.version_token),
+            "lang": lang,
+            "mode": "filled",
+            "destroyed-TOTAL_FORMS": "1",
+            "destroyed-INITIAL_FORMS": "0",
+            "destroyed-0-article": "art5",
+            "destroyed-0-mine_type": "PMN-2",
+            "destroyed-0-quantity": typed,
+            "text": "",
         },
     )
-    assert response.status_code == 200
-    html = response.content.decode()
-    assert "would be read as 12 in English" in html and 'value="12.000"' in html
-    assert not Report.objects.exists()
+    assert saved.status_code == 302
+    return client
 
 
-def test_a_grouped_year_is_refused(cast):
-    CycleFactory(year=YEAR)
-    _speaks(cast.isu, "es")
+def test_isu_keys_in_spanish_figures_received_by_email(cast):
+    client = _isu_keys_in_section_g(cast, "12.000", "es")
     upload = SimpleUploadedFile("report.pdf", b"%PDF-1.4\n%test\n", content_type="application/pdf")
-    response = client_for(cast, "isu").post(
-        reverse("reporting:record_received"),
-        {"state": cast.state_a.pk, "year": "2.022", "received_on": "2023-05-05", "document": upload},
-    )
-    assert response.status_code == 200 and not Report.objects.exists()
+    response = client.post(_url("submit", cast), {"channel": "email", "received_on": "2023-05-05", "document": upload})
+    assert response.status_code == 302
+    version = Report.objects.get().current_version
+    assert version.mines_destroyed == 12000 and version.keyed_in_by_isu and version.source == "email"
+
+
+def test_isu_typing_twelve_dot_zero_zero_zero_in_english_submits_nothing(cast):
+    client = _isu_keys_in_section_g(cast, "12.000", "en")
+    response = client.post(_url("submit", cast), {"channel": "paper", "received_on": "2023-05-05"})
+    assert response.status_code == 400
+    assert "12.000" in response.content.decode() and "12,000" in response.content.decode()
+    assert not Report.objects.get().versions.exists()
 
 
 def _submitted_with_twelve_thousand(cast) -> Report:

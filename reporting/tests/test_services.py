@@ -7,13 +7,13 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 
 from reporting import services
-from reporting.models import CooperationRow, CycleStatus, Report, ReportState, ReportVersion
+from reporting.models import CooperationRow, CycleStatus, ReportState, ReportVersion
 from reporting.selectors import state_cycle_row
 from reporting.services import ReportNotReady, StaleDraftError
 from states.models import Membership
 from states.tests.factories import StateFactory
 
-from .factories import CycleFactory, ca_row, complete_draft
+from .factories import CycleFactory, complete_draft, submitted_report
 
 pytestmark = pytest.mark.django_db
 
@@ -230,31 +230,55 @@ def test_new_state_party_initial_report_is_due_180_days_after_entry_into_force()
     assert row.deadline == datetime.date(2022, 12, 1) + datetime.timedelta(days=180)
 
 
-def test_isu_records_a_report_received_by_email_with_its_date_and_figures(cast):
+def test_isu_keys_in_a_report_received_by_email_with_its_date_and_document(cast):
     cycle = CycleFactory(year=2022)
-    data = {
-        "c": {
-            "mode": "filled",
-            "fields": {},
-            "tables": {"areas": [{"size_m2": "5000"}], "released": [{"area_m2": "100"}]},
-        },
-        "ca": {"mode": "filled", "fields": {}, "rows": [ca_row(amount="", currency="")]},
-    }
     with time_machine.travel(datetime.datetime(2023, 5, 10, 9, tzinfo=datetime.UTC), tick=False):
-        version = services.report_record_received(
-            state=cast.state_a,
-            cycle=cycle,
-            document=ContentFile(b"%PDF-1.4 report", name="report.pdf"),
-            received_on=datetime.date(2023, 4, 28),
+        report = submitted_report(
+            cast.state_a,
+            cycle,
             by=cast.isu,
-            data=data,
+            channel="email",
+            received_on=datetime.date(2023, 4, 28),
+            document=ContentFile(b"%PDF-1.4 report", name="report.pdf"),
         )
-    report = Report.objects.get(pk=version.report_id)
-    assert version.source == "email" and version.document.name.endswith(".pdf")
-    assert report.submitted_on == datetime.date(2023, 4, 28) and report.is_late is False
+    version = report.current_version
+    assert version.source == "email" and version.keyed_in_by_isu and version.document.name.endswith(".pdf")
+    assert report.submitted_on == datetime.date(2023, 4, 28) and report.is_late is False  # received, not keyed in
     assert report.submitted_by == cast.isu
-    assert version.area_contaminated_m2 == Decimal("5000")
-    assert version.ca_qualitative and not version.ca_quantitative and version.gender_info
+    assert version.channel_label == "E-mail, keyed in by the ISU on behalf of the State"
+
+
+def test_a_paper_report_received_after_the_deadline_is_late(cast):
+    with time_machine.travel(datetime.datetime(2023, 6, 10, 9, tzinfo=datetime.UTC), tick=False):
+        report = submitted_report(
+            cast.state_a, CycleFactory(year=2022), by=cast.isu, channel="paper", received_on=datetime.date(2023, 5, 2)
+        )
+    assert report.current_version.source == "paper" and report.is_late is True
+
+
+def test_the_date_received_cannot_be_in_the_future(cast):
+    report = services.report_start(
+        state=cast.state_a, cycle=CycleFactory(year=2022), by=cast.isu, prefill_from_last_year=False
+    )
+    services.report_save_draft(report=report, data=complete_draft(), by=cast.isu, expected_version_token=1)
+    with time_machine.travel(datetime.datetime(2023, 5, 10, 9, tzinfo=datetime.UTC), tick=False):
+        with pytest.raises(ValidationError) as raised:
+            services.report_submit(report=report, by=cast.isu, channel="email", received_on=datetime.date(2023, 5, 11))
+    assert "received_on" in raised.value.message_dict
+    assert not report.versions.exists()
+
+
+def test_a_delegate_cannot_backdate_a_submission_or_choose_a_channel(cast):
+    report = services.report_start(
+        state=cast.state_a, cycle=CycleFactory(year=2022), by=cast.delegate_a, prefill_from_last_year=False
+    )
+    services.report_save_draft(report=report, data=complete_draft(), by=cast.delegate_a, expected_version_token=1)
+    with pytest.raises(ValidationError):
+        services.report_submit(
+            report=report, by=cast.delegate_a, channel="paper", received_on=datetime.date(2023, 4, 1)
+        )
+    version = services.report_submit(report=report, by=cast.delegate_a)
+    assert version.source == "online" and not version.keyed_in_by_isu and version.channel_label == "Web"
 
 
 def test_every_change_to_a_report_is_in_its_history_with_who(cast):

@@ -194,7 +194,7 @@ def test_versions_page_shows_what_changed_between_two_versions(cast):
     assert "PMN-2 · 45 ·" in page and "PMN-2 · 77 ·" in page and "row 1" in page
     assert "Form A · " not in page  # unchanged sections are left out
     first = client_for(cast, "anon").get(_url("version", cast, 1)).content.decode()
-    assert "45" in first and "Version 1 of 2" in first
+    assert "45" in first and "Version 1" in first and "an earlier version" in first
 
 
 def test_pdf_of_a_submitted_report(cast):
@@ -222,40 +222,54 @@ def test_start_prefilled_from_last_year(cast):
     assert report.draft_data["c"]["tables"]["areas"][0]["size_m2"] == "1250000.50"
 
 
-def test_isu_records_a_report_received_by_email(cast):
-    CycleFactory(year=YEAR)
+def test_isu_keys_in_a_report_received_by_email_in_the_editor(cast):
+    _draft_report(cast, complete_draft())
     client = client_for(cast, "isu")
+    page = client.get(_url("submit", cast))
+    assert page.status_code == 200 and "received_form" in page.context
+    assert 'enctype="multipart/form-data"' in page.content.decode()
     response = client.post(
-        reverse("reporting:record_received"),
+        _url("submit", cast),
         {
-            "state": cast.state_a.pk,
-            "year": YEAR,
+            "channel": "email",
             "received_on": "2023-05-05",
             "document": SimpleUploadedFile("report.pdf", b"%PDF-1.4\n%test\n", content_type="application/pdf"),
-            "mines_destroyed": "12",
         },
     )
     assert response.status_code == 302
     report = Report.objects.get()
     assert report.is_late is True and report.submitted_on == datetime.date(2023, 5, 5)
-    assert report.current_version.mines_destroyed == 12 and report.current_version.document
+    assert report.current_version.document and report.current_version.keyed_in_by_isu
     download = client_for(cast, "anon").get(_url("document", cast, 1))
     assert download.status_code == 200 and b"".join(download.streaming_content).startswith(b"%PDF")
+    for name in ("versions", "public"):
+        assert (
+            "E-mail, keyed in by the ISU on behalf of the State"
+            in client_for(cast, "anon").get(_url(name, cast)).content.decode()
+        )
 
 
-def test_record_received_refuses_a_file_whose_content_lies(cast):
+def test_keying_in_refuses_a_file_whose_content_lies_and_a_date_in_the_future(cast):
+    _draft_report(cast, complete_draft())
     response = client_for(cast, "isu").post(
-        reverse("reporting:record_received"),
+        _url("submit", cast),
         {
-            "state": cast.state_a.pk,
-            "year": YEAR,
-            "received_on": "2023-05-05",
+            "channel": "paper",
+            "received_on": "2999-05-05",
             "document": SimpleUploadedFile("report.pdf", b"MZ\x90\x00 not a pdf"),
         },
     )
-    assert response.status_code == 200
-    assert "does not match its extension" in response.content.decode()
-    assert not Report.objects.exists()
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "does not match its extension" in html and "cannot be in the future" in html
+    assert 'value="2999-05-05"' in html  # what was typed stays
+    assert not Report.objects.get().versions.exists()
+
+
+def test_a_delegate_sees_no_channel_or_date_on_the_submit_page(cast):
+    _draft_report(cast, complete_draft())
+    page = client_for(cast, "delegate_a").get(_url("submit", cast))
+    assert page.context["received_form"] is None and "Date received" not in page.content.decode()
 
 
 def test_inbox_filters_by_status_region_and_profile(cast):

@@ -1,7 +1,7 @@
 """Views of the reporting app, split by area; every view is importable from here (urls.py uses views.<name>)."""
 
 from .editor import report_amend, report_amend_discard, report_edit, report_start, report_submit
-from .isu import ca_without_gender, compliance_csv, cycle_list, cycle_settings, inbox, record_received
+from .isu import ca_without_gender, compliance_csv, cycle_list, cycle_settings, inbox
 from .public import (
     public_list,
     public_report,
@@ -12,6 +12,7 @@ from .public import (
     versions_compare,
     versions_compare_pdf,
 )
+from .review import report_version_recall, report_version_reinstate, section_remarks
 from .state import my_reports, report_overview, state_reports
 
 __all__ = [
@@ -34,7 +35,9 @@ __all__ = [
     "inbox",
     "ca_without_gender",
     "compliance_csv",
-    "record_received",
     "cycle_list",
     "cycle_settings",
+    "report_version_recall",
+    "report_version_reinstate",
+    "section_remarks",
 ]

@@ -1,4 +1,6 @@
-"""Writing a report: starting it, editing its sections, submitting it, amending a submitted one."""
+"""Writing a report: starting it, editing its sections, submitting it (the ISU keys in a report received by
+e-mail or on paper in the same editor), amending a submitted one. A State's read-only users open the
+editor and the check read-only."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -7,14 +9,17 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.roles import is_isu
+from core.forms import add_service_errors
 from core.messages import saved_or_unchanged
 from core.text import strip_tree, warn_removed
 
 from .. import permissions, selectors, services
-from ..forms import StartForm
+from ..forms import ReceivedForm, StartForm
 from ..models import Report, ReportState
 from ..sections import (
     SECTION_BY_KEY,
@@ -91,8 +96,11 @@ def _editor_context(
     checks = checks if checks is not None else services.report_check(report=report, form_kwargs=form_kwargs)
     index = [s.key for s in SECTIONS].index(section.key)
     row = selectors.state_cycle_row(state=report.state, cycle=report.cycle)
+    can_write = permissions.can_write(request.user, report.state)
     return {
         "report": report,
+        "can_write": can_write,
+        "isu_review": selectors.section_review(report, section.key) if is_isu(request.user) else None,
         "row": row,
         "section": section,
         "mode": raw["mode"],
@@ -137,8 +145,9 @@ def _store_uploads(request, report, section) -> tuple:
 
 @login_required
 def report_edit(request, iso3: str, year: int):
-    """The editor: one section at a time, saved as typed (valid or not), with a side list of sections."""
-    report = permissions.get_report_for_user(request.user, iso3, year, write=True)
+    """The editor: one section at a time, saved as typed (valid or not), with a side list of sections;
+    read-only (no save button, fields disabled) for the State's read-only users."""
+    report = permissions.get_report_for_editor(request.user, iso3, year, write=request.method == "POST")
     if not report.is_editable:
         messages.info(request, _("This report is submitted and read-only. Amend it to make changes."))
         return redirect("reporting:overview", iso3=report.state.iso3, year=year)
@@ -213,23 +222,53 @@ def report_edit(request, iso3: str, year: int):
 
 @login_required
 def report_submit(request, iso3: str, year: int):
-    """GET: the check (every problem, each a link to its field) and the confirmation. POST: submit."""
-    report = permissions.get_report_for_user(request.user, iso3, year, write=True)
+    """GET: the check (every problem, each a link to its field) and the confirmation. POST: submit.
+
+    ISU staff submit on behalf of the State, saying how (web, e-mail, paper) and when the report was
+    received, optionally with the document received; the State's read-only users see the check only."""
+    report = permissions.get_report_for_editor(request.user, iso3, year, write=request.method == "POST")
     if not report.is_editable:
+        if request.method == "POST":
+            messages.error(request, _("This report is already submitted. Amend it to submit a new version."))
         return redirect("reporting:overview", iso3=report.state.iso3, year=year)
     checks = services.report_check(report=report)
     problems = services.report_problems(checks)
-    if request.method == "POST" and not problems:
+    keying_in = is_isu(request.user)
+    received_form = None
+    if keying_in:
+        received_form = ReceivedForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and not problems and (received_form is None or received_form.is_valid()):
+        received = {}
+        if received_form is not None:
+            d = received_form.cleaned_data
+            received = {"channel": d["channel"], "received_on": d["received_on"], "document": d["document"]}
         try:
-            version = services.report_submit(report=report, by=request.user)
+            version = services.report_submit(report=report, by=request.user, **received)
         except services.ReportNotReady as exc:
             problems = exc.problems
         except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-            return redirect("reporting:overview", iso3=report.state.iso3, year=year)
+            if received_form is None:
+                messages.error(request, " ".join(exc.messages))
+                return redirect("reporting:overview", iso3=report.state.iso3, year=year)
+            add_service_errors(received_form, exc)
         else:
             report.refresh_from_db()
-            if version.number > 1:
+            if version.keyed_in_by_isu:
+                messages.success(
+                    request,
+                    _(
+                        "Version %(n)s keyed in on behalf of %(state)s (%(channel)s, received %(date)s: %(status)s)."
+                        " It is now public."
+                    )
+                    % {
+                        "n": version.number,
+                        "state": report.state,
+                        "channel": version.get_source_display(),
+                        "date": date_format(version.received_on),
+                        "status": report.get_cycle_status_display(),
+                    },
+                )
+            elif version.number > 1:
                 messages.success(
                     request, _("Amendment submitted: version %(n)s is now public.") % {"n": version.number}
                 )
@@ -248,8 +287,10 @@ def report_submit(request, iso3: str, year: int):
             "problems": problems,
             "checks": checks,
             "done": sum(1 for c in checks if c.is_done),
+            "can_write": permissions.can_write(request.user, report.state),
+            "received_form": received_form,
         },
-        status=200 if request.method == "GET" or not problems else 400,
+        status=200 if request.method == "GET" else 400,
     )
 
 

@@ -1,5 +1,5 @@
-"""The ISU and the committee: the inbox, the compliance lists, recording a report received by e-mail,
-the reporting cycles."""
+"""The ISU and the committee: the inbox, the compliance lists, the reporting cycles. (A report received
+by e-mail or on paper is keyed in by the ISU in the State's editor: views/editor.py.)"""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -7,14 +7,12 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from accounts.roles import require_committee, require_isu
 from core.converters import year_from_query
 from core.forms import add_service_errors
 from core.messages import saved_or_unchanged
-from states.models import State
 
 from .. import permissions, selectors, services
 from ..forms import (
@@ -22,7 +20,6 @@ from ..forms import (
     CycleDeadlineForm,
     ExtensionForm,
     InboxFilterForm,
-    RecordReceivedForm,
 )
 from ..models import CycleStatus, ReportingCycle
 
@@ -75,44 +72,6 @@ def compliance_csv(request):
     response["Content-Disposition"] = f'attachment; filename="article7-compliance-{year}.csv"'
     write_compliance_csv(response, year=year)
     return response
-
-
-@login_required
-def record_received(request):
-    """ISU: record a report a State sent by e-mail (document, date received, optional figures)."""
-    require_isu(request.user)
-    initial = {"year": request.GET.get("year") or selectors.current_cycle_year()}
-    if request.GET.get("state"):
-        initial["state"] = State.objects.filter(iso3=request.GET["state"].upper()).first()
-    form = RecordReceivedForm(request.POST or None, request.FILES or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        d = form.cleaned_data
-        cycle = permissions.get_cycle(d["year"])  # the form accepts only the years of open cycles
-        try:
-            version = services.report_record_received(
-                state=d["state"],
-                cycle=cycle,
-                document=d["document"],
-                received_on=d["received_on"],
-                by=request.user,
-                data=form.figures(),
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            report = version.report
-            messages.success(
-                request,
-                _("Report of %(state)s on %(year)s recorded as received on %(date)s (%(status)s).")
-                % {
-                    "state": d["state"],
-                    "year": d["year"],
-                    "date": date_format(d["received_on"]),
-                    "status": report.get_cycle_status_display(),
-                },
-            )
-            return redirect("reporting:overview", iso3=d["state"].iso3, year=d["year"])
-    return render(request, "reporting/record_received.html", {"form": form})
 
 
 @login_required

@@ -1,5 +1,6 @@
 """Article 7 reports as everyone sees them: the public list, a report, its print page, PDF and document,
-comparing versions."""
+comparing versions. A version the ISU recalled is not public: the committee and the State's own users
+still see it, marked recalled; its PDF and print copy answer 404 to everyone."""
 
 from django.conf import settings
 from django.core.files.storage import default_storage
@@ -9,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import get_language, get_supported_language_variant
 from django.utils.translation import gettext as _
 
+from accounts.roles import is_isu
 from core import ratelimit
 from core.converters import year_from_query
 from core.net import client_ip
@@ -16,7 +18,7 @@ from core.uploads import serve_file
 
 from .. import pdf, permissions, selectors
 from ..documents import diff_versions, document, key_figures, receipt
-from ..forms import CompareForm
+from ..forms import CompareForm, RecallForm
 from ..models import Report, ReportingCycle
 
 
@@ -38,13 +40,17 @@ def public_list(request):
 def public_report(request, iso3: str, year: int, number: int | None = None):
     """A submitted report (its current version, or an earlier one): read-only, for anyone."""
     report = permissions.get_report_for_user(request.user, iso3, year)
-    if not report.is_submitted:
-        raise Http404
     if number is None:
+        if not report.is_submitted:
+            raise Http404
         version = report.current_version
-    else:
+    else:  # a recalled version: for the committee and the State's own users only (then maybe no current one)
         version = permissions.get_version_for_user(request.user, iso3, year, number)
-    versions = list(report.versions.order_by("number").only("number", "submitted_at", "received_on", "source"))
+    versions = report.versions.order_by("number").only(
+        "number", "submitted_at", "received_on", "source", "keyed_in_by_isu", "is_recalled"
+    )
+    if not permissions.can_see_recalled(request.user, report.state):
+        versions = versions.filter(is_recalled=False)
     doc = document(
         version,
         public=not permissions.can_see_private(request.user, report.state),
@@ -56,7 +62,7 @@ def public_report(request, iso3: str, year: int, number: int | None = None):
         {
             "report": report,
             "version": version,
-            "versions": versions,
+            "versions": list(versions),
             "doc": doc,
             "cover": doc.cover,
             "sections": doc.sections,
@@ -72,7 +78,7 @@ def _photo_url(iso3: str):
 
 
 def _document_context(request, iso3: str, year: int, number: int) -> dict:
-    version = permissions.get_version_for_user(request.user, iso3, year, number)
+    version = permissions.get_version_for_user(request.user, iso3, year, number, recalled=False)
     return pdf.document_context(version, for_pdf=False, photo_url=_photo_url(iso3))
 
 
@@ -85,7 +91,7 @@ def version_pdf(request, iso3: str, year: int, number: int):
     throttled per client (each first rendering takes seconds)."""
     if not ratelimit.hit("public-pdf", client_ip(request), settings.PUBLIC_PDF_RATE):
         return ratelimit.too_many_requests(request, settings.PUBLIC_PDF_RATE)
-    version = permissions.get_version_for_user(request.user, iso3, year, number)
+    version = permissions.get_version_for_user(request.user, iso3, year, number, recalled=False)
     language = get_supported_language_variant(get_language() or settings.LANGUAGE_CODE)
     name = pdf.version_pdf_stored(version, language)
     filename = f"article7-{iso3.upper()}-{year}-v{number}-{language}.pdf"
@@ -103,7 +109,7 @@ def version_document(request, iso3: str, year: int, number: int):
 
 
 def _compared(request, versions: list) -> tuple[CompareForm, object, object]:
-    """(form, old, new): the two versions asked for (?a=&b=), by default the last two."""
+    """(form, old, new): the two versions asked for (?a=&b=), by default the last two not recalled."""
     form = CompareForm(request.GET or None)
     old = new = None
     if len(versions) > 1:
@@ -114,30 +120,38 @@ def _compared(request, versions: list) -> tuple[CompareForm, object, object]:
                 form.add_error(None, _("Choose two versions of this report."))
                 old = new = None
         else:
-            old, new = versions[-2], versions[-1]
+            live = [v for v in versions if not v.is_recalled]
+            old, new = (live if len(live) > 1 else versions)[-2:]
     return form, old, new
 
 
 def versions_compare(request, iso3: str, year: int):
-    """The list of submitted versions; pick two to see what changed, section by section."""
+    """The list of submitted versions; pick two to see what changed, section by section. ISU staff
+    recall and reinstate versions here."""
     report = permissions.get_report_for_user(request.user, iso3, year)
-    versions = selectors.report_versions(report)
+    return render(request, "reporting/versions.html", versions_context(request, report))
+
+
+def versions_context(request, report: Report, *, recall_form: RecallForm | None = None, recalling: int | None = None):
+    """The versions page: recalled versions for the committee and the State's own users (marked), the
+    comparison, and the ISU's recall form (`recall_form` bound with its errors for version `recalling`)."""
+    private = permissions.can_see_recalled(request.user, report.state)
+    versions = selectors.report_versions(report, include_recalled=private)
     if not versions:
         raise Http404
     form, old, new = _compared(request, versions)
     diff = diff_versions(old, new) if old is not None else None
-    return render(
-        request,
-        "reporting/versions.html",
-        {"report": report, "versions": versions, "form": form, "diff": diff, "old": old, "new": new},
-    )
+    context = {"report": report, "versions": versions, "form": form, "diff": diff, "old": old, "new": new}
+    if is_isu(request.user):
+        context |= {"recall_form": recall_form or RecallForm(), "recalling": recalling}
+    return context
 
 
 def versions_compare_pdf(request, iso3: str, year: int):
     """The comparison of two versions (?a=&b=, by default the last two) as a PDF, row by row: public like
     the versions page; rendered once per pair and language, throttled like the report's PDF."""
     report = permissions.get_report_for_user(request.user, iso3, year)
-    versions = selectors.report_versions(report)
+    versions = selectors.report_versions(report, include_recalled=False)
     form, old, new = _compared(request, versions)
     if old is None:
         raise Http404

@@ -14,8 +14,8 @@ from ..forms import StartForm
 
 @login_required
 def my_reports(request):
-    """A delegate's reports, current cycle first (the committee goes to the inbox)."""
-    if not request.user.is_delegate:
+    """A delegate's (or a State's read-only user's) reports, current cycle first (the committee goes to the inbox)."""
+    if not request.user.is_state_user:
         if is_committee(request.user):
             return redirect("reporting:inbox")
         raise PermissionDenied
@@ -46,7 +46,8 @@ def state_reports(request, iso3: str):
 
 @login_required
 def report_overview(request, iso3: str, year: int):
-    """A report's private page: status, receipt, versions, history (ISU), and what the State can do next."""
+    """A report's private page: status, receipt, versions, history (ISU), the ISU's internal remarks
+    (ISU and committee), and what the State can do next."""
     state = permissions.get_state_for_user(request.user, iso3, private=True)
     cycle = selectors.cycle_for_year(year)
     row = selectors.state_cycle_row(state=state, cycle=cycle)
@@ -58,17 +59,24 @@ def report_overview(request, iso3: str, year: int):
         "report": report,
         "period": selectors.reporting_period(state, cycle) if row.status != "not_required" else None,
         "can_write": permissions.can_write(request.user, state),
+        "can_open_editor": permissions.can_open_editor(request.user, state),
         "start_form": StartForm(),
         "has_previous": selectors.last_submitted_version(state=state, before_year=year) is not None,
     }
     if report is not None:
         checks = services.report_check(report=report)
+        versions = selectors.report_versions(report)
         context |= {
             "checks": checks,
             "done": sum(1 for c in checks if c.is_done),
-            "versions": selectors.report_versions(report),
+            "versions": versions,
+            "first_version": next((v for v in versions if not v.is_recalled), None),
             "receipt": receipt(report) if report.is_submitted else None,
         }
+        if is_committee(request.user):
+            reviews = selectors.section_reviews(report)
+            context["reviews"] = [(c.section, reviews.get(c.section.key)) for c in checks]
+            context["n_reviews"] = len(reviews)
         if is_isu(request.user):
             context["history"] = selectors.report_history(report)
     return render(request, "reporting/report_overview.html", context)

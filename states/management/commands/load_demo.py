@@ -15,5 +15,6 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
         if ctx.logins:
             self.stdout.write("Demo logins (e-mail / password):")
+            width = max(len(role) for role, _email, _password in ctx.logins)
             for role, email, password in ctx.logins:
-                self.stdout.write(f"  {role:<32} {email:<30} {password}")
+                self.stdout.write(f"  {role:<{width}} {email:<30} {password}")
