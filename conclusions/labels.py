@@ -344,13 +344,16 @@ def document_date(value: datetime.date | None, language: str) -> str:
 
 
 def date_range(start: datetime.date | None, end: datetime.date | None, language: str) -> str:
-    """ "20-24 November 2023" as in a document's header (same month), or a full range otherwise."""
+    """ "20-24 November 2023" (in Spanish "20 a 24 de noviembre de 2023") as in a document's header (same
+    month), or a full range otherwise."""
     if start is None:
         return ""
     if end is None or end == start:
         return document_date(start, language)
-    if (start.year, start.month) == (end.year, end.month) and language in ("en", "fr", "es"):
+    if (start.year, start.month) == (end.year, end.month) and language in ("en", "fr"):
         return f"{start.day}-{document_date(end, language)}"
+    if (start.year, start.month) == (end.year, end.month) and language == "es":
+        return f"{start.day} a {document_date(end, language)}"  # "20 a 24 de noviembre de 2023"
     return f"{document_date(start, language)}-{document_date(end, language)}"
 
 

@@ -364,6 +364,49 @@ def export_filename(export: DocumentExport) -> str:
     return f"{export.document.committee.slug}-{export.document.meeting_code}-{export.language}{draft}.pdf"
 
 
+class NothingStored(Exception):
+    """Raised inside `generated_draft_data` to roll back everything it wrote."""
+
+
+def generated_draft_data(*, committee: Committee, meeting_code: str, language: str):
+    """The draft the generator makes from the current data, for one language, as DocumentData to render;
+    no document is stored or changed. The generator writes its draft (into the committee's document for
+    that meeting, as a draft, or into a new one made from the recorded meeting) and the transaction is
+    then rolled back, so every row, history record and pending task goes with it."""
+    from .generate import document_generate_draft
+    from .labels import meeting_ref
+    from .selectors import document_data
+
+    data = None
+    try:
+        with transaction.atomic():
+            document = ConclusionsDocument.objects.filter(committee=committee, meeting_code=meeting_code).first()
+            if document is None:
+                meeting = _meeting_for_code(meeting_code)
+                if meeting is None:
+                    raise ValidationError(
+                        _("No meeting is recorded with the code %(code)s: record it first.") % {"code": meeting_code}
+                    )
+                document = document_create(
+                    committee=committee,
+                    year=meeting.start_date.year,
+                    meeting_code=meeting.code if meeting.code.upper() == meeting_code.upper() else meeting_code,
+                    languages=["fr", "es", language],
+                    meeting_number=meeting_ref(meeting).number,
+                )
+            else:  # regenerate it as a draft (all of this is rolled back)
+                ConclusionsDocument.objects.filter(pk=document.pk).update(status=Status.DRAFT)
+                document.versions.update(finalised_at=None, finalised_by=None)
+                document.versions.get_or_create(language=language)
+            document.refresh_from_db()
+            document_generate_draft(document=document, by=None)
+            data = document_data(document, language)
+            raise NothingStored
+    except NothingStored:
+        pass
+    return data
+
+
 def _filename(document: ConclusionsDocument, language: str, ext: str) -> str:
     stamp = timezone.now().strftime("%Y%m%d-%H%M%S")
     return f"{slugify(document.committee.slug)}-{slugify(document.meeting_code)}-{language}-{stamp}.{ext}"
