@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 
@@ -224,9 +225,9 @@ class Paragraph(models.Model):
 
 
 class TextState(models.TextChoices):
-    GENERATED = "generated", _("generated")
-    EDITED = "edited", _("edited")
-    MISSING = "missing", _("missing")
+    GENERATED = "generated", pgettext_lazy("paragraph text", "generated")
+    EDITED = "edited", pgettext_lazy("paragraph text", "edited")
+    MISSING = "missing", pgettext_lazy("paragraph text", "missing")
 
 
 class ParagraphText(models.Model):
