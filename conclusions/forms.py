@@ -132,6 +132,8 @@ class ParagraphForm(forms.Form):
         self.languages = languages
         self.locked = set(locked)
         self.fields["kind"].disabled = structure_locked
+        if structure_locked:
+            self.fields["kind"].help_text = _("The original language is final: the document's structure is locked.")
         if section_kind == SectionKind.SECTION:
             self.fields["kind"].choices = [
                 c for c in ParagraphKind.choices if c[0] in (ParagraphKind.NUMBERED, ParagraphKind.PLAIN)
