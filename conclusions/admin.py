@@ -8,6 +8,7 @@ from .models import ConclusionsDocument, DocumentExport, DocumentLanguageVersion
 class VersionInline(core_admin.StackedInline):
     model = DocumentLanguageVersion
     extra = 0
+    readonly_fields = ["finalised_at", "finalised_by"]  # set by services.version_finalise only
 
 
 @admin.register(ConclusionsDocument)
@@ -15,6 +16,7 @@ class ConclusionsDocumentAdmin(core_admin.HistoryAdmin):
     list_display = ["meeting_code", "committee", "year", "status", "original_language"]
     list_filter = ["status", "committee"]
     list_select_related = ["committee"]
+    readonly_fields = ["status"]  # follows the original language's finalisation (services.version_finalise)
     inlines = [VersionInline]
 
 

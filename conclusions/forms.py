@@ -4,9 +4,14 @@ from django.utils.translation import gettext_lazy as _
 from committee.models import Committee
 from core.fields import CharField, ModelChoiceField, ModelForm, ordinal_field, year_field
 
+from . import labels
 from .models import DocumentLanguageVersion, Language, ParagraphKind, SectionKind, meeting_code_validator
 
-MARKUP_HELP = _("Italics: *text*. Superscript: 1^{er}, n^{os}. Oslo Action Plan actions: #45.")
+MARKUP_HELP = _(
+    "Italics: *text*. Superscript: 1^{er}, n^{os}. Oslo Action Plan actions: #45. "
+    "A footnote where its number goes: ^[The note's text.]"
+)
+FINAL_HELP = _("Final: this language's text is locked.")
 
 
 class DateInput(forms.DateInput):
@@ -78,6 +83,23 @@ class VersionForm(ModelForm):
             "title": forms.Textarea(attrs={"rows": 2}),
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        document = self.instance.document
+        try:
+            pattern = labels.document_symbol(document, "<k>")
+        except ValueError:
+            return
+        self.fields["symbol"].help_text = _("This meeting's documents: %(pattern)s, k the document's number.") % {
+            "pattern": pattern
+        }
+        self.fields["meeting_name"].help_text = _("Left empty: %(name)s") % {
+            "name": labels.meeting_header_name(document, self.instance.language) or "—"
+        }
+        self.fields["body"].help_text = _("Left empty: %(name)s") % {
+            "name": labels.body_name(document, self.instance.language) or "—"
+        }
+
 
 class LanguageAddForm(forms.Form):
     language = forms.ChoiceField(label=_("Language"), choices=Language.choices)
@@ -96,9 +118,22 @@ class ParagraphForm(forms.Form):
 
     kind = forms.ChoiceField(label=_("Kind"), choices=ParagraphKind.choices)
 
-    def __init__(self, *args, languages: list[str], section_kind: str, **kwargs):
+    def __init__(
+        self,
+        *args,
+        languages: list[str],
+        section_kind: str,
+        locked: frozenset[str] = frozenset(),
+        structure_locked: bool = False,
+        **kwargs,
+    ):
+        """`locked`: final languages (their text is shown, not editable); `structure_locked`: the kind is fixed."""
         super().__init__(*args, **kwargs)
         self.languages = languages
+        self.locked = set(locked)
+        self.fields["kind"].disabled = structure_locked
+        if structure_locked:
+            self.fields["kind"].help_text = _("The original language is final: the document's structure is locked.")
         if section_kind == SectionKind.SECTION:
             self.fields["kind"].choices = [
                 c for c in ParagraphKind.choices if c[0] in (ParagraphKind.NUMBERED, ParagraphKind.PLAIN)
@@ -112,20 +147,29 @@ class ParagraphForm(forms.Form):
                 label=_("Text (%(language)s)") % {"language": _language_label(code)},
                 required=i == 0,
                 widget=forms.Textarea(attrs={"rows": 9, "lang": code}),
-                help_text=MARKUP_HELP if i == 0 else _("Leave empty to mark the translation as missing."),
+                help_text=FINAL_HELP
+                if code in self.locked
+                else MARKUP_HELP
+                if i == 0
+                else _("Leave empty to mark the translation as missing."),
                 strip=True,
+                disabled=code in self.locked,
             )
 
     def texts(self) -> dict[str, str]:
-        return {code: self.cleaned_data.get(f"text_{code}", "") for code in self.languages}
+        """The texts of the languages that are not final."""
+        return {code: self.cleaned_data.get(f"text_{code}", "") for code in self.languages if code not in self.locked}
 
 
 class SectionForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=SectionKind.choices)
 
-    def __init__(self, *args, languages: list[str], with_kind: bool = True, **kwargs):
+    def __init__(
+        self, *args, languages: list[str], with_kind: bool = True, locked: frozenset[str] = frozenset(), **kwargs
+    ):
         super().__init__(*args, **kwargs)
         self.languages = languages
+        self.locked = set(locked)
         if not with_kind:
             del self.fields["kind"]
         for i, code in enumerate(languages):
@@ -133,10 +177,13 @@ class SectionForm(forms.Form):
                 label=_("Title (%(language)s)") % {"language": _language_label(code)},
                 required=i == 0,
                 max_length=400,
+                disabled=code in self.locked,
+                help_text=FINAL_HELP if code in self.locked else "",
             )
 
     def titles(self) -> dict[str, str]:
-        return {code: self.cleaned_data.get(f"title_{code}", "") for code in self.languages}
+        """The titles of the languages that are not final."""
+        return {code: self.cleaned_data.get(f"title_{code}", "") for code in self.languages if code not in self.locked}
 
 
 class MoveForm(forms.Form):

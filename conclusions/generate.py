@@ -448,7 +448,7 @@ def _header_defaults(document: ConclusionsDocument, lang: str) -> dict[str, str]
     name = in_language(committee, "name", lang)
     year = document.year
     meeting = document.meeting
-    defaults = {"body": labels.BODY.get(lang, ""), "meeting_name": meeting_name(document.meeting_number, lang)}
+    defaults = {"body": labels.body_name(document, lang), "meeting_name": labels.meeting_header_name(document, lang)}
     if document.meeting_start:
         place = meeting.place if meeting is not None else ""
         place = PLACES.get(place, {}).get(lang, place)

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 
@@ -69,18 +70,19 @@ class ConclusionsDocument(models.Model):
     meeting_number = models.PositiveSmallIntegerField(_("meeting number"), null=True, blank=True)
     meeting_start = models.DateField(_("meeting starts"), null=True, blank=True)
     meeting_end = models.DateField(_("meeting ends"), null=True, blank=True)
-    status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.DRAFT)
-    original_language = models.CharField(
-        _("original language"), max_length=2, choices=Language.choices, default=Language.EN
+    status = models.CharField(
+        _("status"),
+        max_length=8,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        help_text=_("Final once the original language is finalised: the document is then public."),
     )
-    finalised_at = models.DateTimeField(_("finalised at"), null=True, blank=True)
-    finalised_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("finalised by"),
+    original_language = models.CharField(
+        _("original language"),
+        max_length=2,
+        choices=Language.choices,
+        default=Language.EN,
+        help_text=_("The language the document is written in; the others are its translations."),
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
@@ -101,11 +103,14 @@ class ConclusionsDocument(models.Model):
 
     @property
     def is_final(self) -> bool:
+        """The original language is final: the document is public and its structure (sections, paragraphs,
+        settings) is locked. Each translation is finalised on its own (DocumentLanguageVersion.is_final)."""
         return self.status == Status.FINAL
 
 
 class DocumentLanguageVersion(models.Model):
-    """The header of one language version; its text is edited freely by the ISU."""
+    """One language of the document: its header, and whether that language is final (its text locked,
+    published). The original language is finalised first; each translation then on its own."""
 
     document = models.ForeignKey(
         ConclusionsDocument, on_delete=models.CASCADE, related_name="versions", verbose_name=_("document")
@@ -126,6 +131,15 @@ class DocumentLanguageVersion(models.Model):
     symbol = models.CharField(_("document symbol"), max_length=60, blank=True, help_text=_("APLC/MSP.21/2023/5"))
     title = models.TextField(_("title"), blank=True)
     subtitle = models.CharField(_("subtitle"), max_length=300, blank=True)
+    finalised_at = models.DateTimeField(_("finalised at"), null=True, blank=True)
+    finalised_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("finalised by"),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -136,6 +150,14 @@ class DocumentLanguageVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.document} [{self.language}]"
+
+    @property
+    def is_final(self) -> bool:
+        return self.finalised_at is not None
+
+    @property
+    def status(self) -> str:
+        return Status.FINAL if self.is_final else Status.DRAFT
 
 
 class SectionKind(models.TextChoices):
@@ -202,14 +224,25 @@ class Paragraph(models.Model):
         return f"{self.section} ¶{self.order}"
 
 
+class TextState(models.TextChoices):
+    GENERATED = "generated", pgettext_lazy("paragraph text", "generated")
+    EDITED = "edited", pgettext_lazy("paragraph text", "edited")
+    MISSING = "missing", pgettext_lazy("paragraph text", "missing")
+
+
 class ParagraphText(models.Model):
-    """A paragraph's text in one language, in a tiny markup: ^{er} superscript, *x* italics, #45 actions."""
+    """A paragraph's text in one language, in a tiny markup (conclusions/markup.py): ^{er} superscript,
+    *x* italics, #45 actions, ^[…] a footnote. `generated_text` keeps what the generator wrote, so the
+    editor can tell a generated text from one edited (or written) by hand."""
 
     paragraph = models.ForeignKey(
         Paragraph, on_delete=models.CASCADE, related_name="texts", verbose_name=_("paragraph")
     )
     language = models.CharField(_("language"), max_length=2, choices=Language.choices)
     text = models.TextField(_("text"), blank=True)
+    generated_text = models.TextField(
+        _("generated text"), blank=True, help_text=_("The text as the generator wrote it; empty if written by hand.")
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -219,6 +252,14 @@ class ParagraphText(models.Model):
 
     def __str__(self) -> str:
         return self.text[:60]
+
+    @property
+    def state(self) -> str:
+        if not self.text.strip():
+            return TextState.MISSING
+        if self.generated_text and self.text == self.generated_text:
+            return TextState.GENERATED
+        return TextState.EDITED
 
 
 class StateDisplayName(models.Model):

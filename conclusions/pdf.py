@@ -21,4 +21,5 @@ def render_pdf(data: DocumentData) -> bytes:
 
     html = HTML(string=render_html(data), base_url=str(settings.BASE_DIR), url_fetcher=safe_url_fetcher)
     stylesheet = CSS(filename=str(PRINT_CSS), url_fetcher=safe_url_fetcher)
-    return html.write_pdf(stylesheets=[stylesheet], pdf_variant=None, optimize_images=False)
+    # PDF/UA-1: a tagged PDF (structure for screen readers) with its language (html lang) and title (<title>).
+    return html.write_pdf(stylesheets=[stylesheet], pdf_variant="pdf/ua-1", optimize_images=False)

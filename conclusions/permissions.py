@@ -1,12 +1,14 @@
-"""Access to conclusions documents: final documents are public; drafts are read by the committee
+"""Access to conclusions documents: a document is public once its original language is final, and then
+each of its final languages is; drafts (a draft document, a draft language) are read by the committee
 (chair, members) and the ISU; only the ISU writes."""
 
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from accounts.roles import is_committee, require_isu
 
-from .models import ConclusionsDocument, DocumentExport, ExportBatch, Section
+from .models import ConclusionsDocument, DocumentExport, DocumentLanguageVersion, ExportBatch, Language, Section
 
 
 class LoginRequired(PermissionDenied):
@@ -38,6 +40,16 @@ def get_document_for_user(user, slug: str, meeting_code: str, *, write: bool = F
     else:
         _require_reader(user, public=document.is_final)
     return document
+
+
+def get_version_for_user(user, document: ConclusionsDocument, language: str) -> DocumentLanguageVersion:
+    """One language of a document the user may read: a final language of a published document is public,
+    a draft language is for the committee and the ISU. An unknown language is 404."""
+    if language not in Language.values:
+        raise Http404
+    version = get_object_or_404(DocumentLanguageVersion, document=document, language=language)
+    _require_reader(user, public=document.is_final and version.is_final)
+    return version
 
 
 def get_section_for_user(user, document: ConclusionsDocument, pk: int) -> Section:

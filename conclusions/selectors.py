@@ -3,10 +3,13 @@
 import unicodedata
 from dataclasses import dataclass, field
 
-from django.db.models import Case, Prefetch, QuerySet, When
+from django.db.models import Case, Exists, OuterRef, Prefetch, QuerySet, When
 from django.utils import translation
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from accounts.roles import is_committee
 from committee.selectors import committee_composition
 from core.translation import in_language
 
@@ -17,11 +20,16 @@ from .models import (
     DocumentExport,
     DocumentLanguageVersion,
     ExportBatch,
+    Language,
     Paragraph,
     ParagraphKind,
+    ParagraphText,
     Section,
     SectionKind,
+    SectionTitle,
     StateDisplayName,
+    Status,
+    TextState,
 )
 
 
@@ -61,7 +69,7 @@ class DocumentData:
     document_id: int
     language: str
     direction: str
-    status: str
+    status: str  # of this language: a draft is printed with the DRAFT mark on every page
     body: str
     issue_date: str
     language_label: str
@@ -75,8 +83,18 @@ class DocumentData:
     subtitle: str
     composition: str
     missing_label: str
+    draft_label: str
     sections: list[SectionData]
     annexes: list[SectionData]
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status != Status.FINAL
+
+    @property
+    def pdf_title(self) -> str:
+        """The PDF's title metadata: the document's title on one line, else its symbol."""
+        return " ".join(self.title.split()) or self.symbol or self.meeting_name
 
     @property
     def missing_count(self) -> int:
@@ -139,6 +157,11 @@ def _title(section: Section, language: str) -> str:
     return next((t.title for t in section.titles.all() if t.language == language), "")
 
 
+def language_label(code: str) -> str:
+    """A language's name in the reader's interface language ("French", "français")."""
+    return str(Language(code).label) if code in Language.values else code
+
+
 def text_direction(language: str) -> str:
     """ "rtl" or "ltr" from the language's bidi flag (Django's language info), as base.html does."""
     try:
@@ -180,17 +203,20 @@ def document_data(document: ConclusionsDocument, language: str) -> DocumentData:
                 )
             )
         target.append(data)
+    # "Original: French" on the English translation of a French original: the original language, named
+    # in the language of this version.
     original = labels.language_name(document.original_language, language)
+    meeting = labels.meeting_ref(document)
     return DocumentData(
         document_id=document.pk,
         language=language,
         direction=text_direction(language),
-        status=document.status,
-        body=version.body or labels.BODY.get(language, ""),
+        status=version.status,
+        body=version.body or labels.body_name(meeting, language),
         issue_date=labels.document_date(version.issue_date, language),
         language_label=labels.language_self_name(language),
         original_label=labels.label(language, "original", name=original),
-        meeting_name=version.meeting_name,
+        meeting_name=version.meeting_name or labels.meeting_header_name(meeting, language),
         place_and_dates=version.place_and_dates,
         agenda_item=version.agenda_item,
         agenda_title=version.agenda_title,
@@ -199,6 +225,7 @@ def document_data(document: ConclusionsDocument, language: str) -> DocumentData:
         subtitle=version.subtitle,
         composition=composition_line(document, language),
         missing_label=labels.label(language, "missing"),
+        draft_label=labels.label(language, "draft"),
         sections=sections,
         annexes=annexes,
     )
@@ -212,6 +239,22 @@ class EditorCell:
 
 
 @dataclass
+class TextStateBadge:
+    """One language's state of a paragraph: generated (as the generator wrote it), edited, or missing."""
+
+    language: str
+    state: str
+
+    @property
+    def label(self) -> str:
+        return TextState(self.state).label
+
+    @property
+    def language_name(self) -> str:
+        return language_label(self.language)
+
+
+@dataclass
 class EditorRow:
     pk: int
     kind: str
@@ -220,6 +263,7 @@ class EditorRow:
     missing: list[str]
     first: bool
     last: bool
+    states: list[TextStateBadge] = field(default_factory=list)
 
 
 @dataclass
@@ -247,6 +291,7 @@ def editor_sections(document: ConclusionsDocument, languages: list[str], shown: 
         rows = []
         for i, p in enumerate(paragraphs):
             texts = _texts(p)
+            stored = {t.language: t for t in p.texts.all()}
             para_number = None
             if section.kind == SectionKind.SECTION and p.kind == ParagraphKind.NUMBERED:
                 number += 1
@@ -268,6 +313,10 @@ def editor_sections(document: ConclusionsDocument, languages: list[str], shown: 
                     missing=[lang for lang in languages if lang not in texts],
                     first=i == 0 and not before,
                     last=i == len(paragraphs) - 1 and not after,
+                    states=[
+                        TextStateBadge(lang, stored[lang].state if lang in stored else TextState.MISSING)
+                        for lang in languages
+                    ],
                 )
             )
         titles = {t.language: t.title for t in section.titles.all()}
@@ -294,10 +343,106 @@ def missing_counts(sections: list[EditorSection], languages: list[str]) -> dict[
     return counts
 
 
-def document_languages(document: ConclusionsDocument) -> list[str]:
-    """The document's languages, original first."""
-    langs = [v.language for v in document.versions.all()]
+def document_languages(document: ConclusionsDocument, *, final_only: bool = False) -> list[str]:
+    """The document's languages, original first (only the final ones with `final_only`: what the public reads)."""
+    langs = [v.language for v in document.versions.all() if v.is_final or not final_only]
     return sorted(langs, key=lambda code: (code != document.original_language, code))
+
+
+def readable_languages(document: ConclusionsDocument, user) -> list[str]:
+    """The languages a user may read: all of them for the committee and the ISU, the final ones for others."""
+    return document_languages(document, final_only=not is_committee(user))
+
+
+@dataclass
+class LanguageStatus:
+    """A language of the document in the editor: its header, whether it is final, and what stops it being so."""
+
+    language: str
+    version: DocumentLanguageVersion
+    is_original: bool
+    missing: int
+    refusal: str | None
+
+    @property
+    def is_final(self) -> bool:
+        return self.version.is_final
+
+    @property
+    def can_finalise(self) -> bool:
+        return not self.is_final and self.refusal is None
+
+
+@dataclass(frozen=True)
+class MissingText:
+    """What a language lacks before it can be finalised."""
+
+    paragraphs: int = 0
+    titles: int = 0
+    header_title: bool = False
+
+    def __bool__(self) -> bool:
+        return bool(self.paragraphs or self.titles or self.header_title)
+
+    def message(self, language: str) -> str:
+        parts = []
+        if self.paragraphs:
+            parts.append(ngettext("%(n)s paragraph", "%(n)s paragraphs", self.paragraphs) % {"n": self.paragraphs})
+        if self.titles:
+            parts.append(ngettext("%(n)s section title", "%(n)s section titles", self.titles) % {"n": self.titles})
+        if self.header_title:
+            parts.append(_("the title in the header"))
+        return _("%(language)s has no text yet for: %(missing)s.") % {
+            "language": language_label(language),
+            "missing": ", ".join(parts),
+        }
+
+
+def missing_text(document: ConclusionsDocument, language: str) -> MissingText:
+    """Paragraphs and section titles without text in the language, and whether its header lacks a title."""
+    has_text = ParagraphText.objects.filter(paragraph=OuterRef("pk"), language=language).exclude(text="")
+    has_title = SectionTitle.objects.filter(section=OuterRef("pk"), language=language).exclude(title="")
+    version = DocumentLanguageVersion.objects.filter(document=document, language=language).first()
+    return MissingText(
+        paragraphs=Paragraph.objects.filter(section__document=document).exclude(Exists(has_text)).count(),
+        titles=Section.objects.filter(document=document).exclude(Exists(has_title)).count(),
+        header_title=version is None or not version.title.strip(),
+    )
+
+
+def finalise_refusal(document: ConclusionsDocument, language: str) -> str | None:
+    """Why the language cannot be finalised now (None when it can, or is already final)."""
+    versions = {v.language: v for v in DocumentLanguageVersion.objects.filter(document=document)}
+    version = versions.get(language)
+    if version is None:
+        return str(_("The document has no version in this language."))
+    if version.is_final:
+        return None
+    original = versions.get(document.original_language)
+    if language != document.original_language and (original is None or not original.is_final):
+        return _("Finalise the original language (%(original)s) first: translations wait until it is final.") % {
+            "original": language_label(document.original_language)
+        }
+    if not Paragraph.objects.filter(section__document=document).exists():
+        return str(_("The document has no paragraphs yet: generate a draft or add paragraphs first."))
+    missing = missing_text(document, language)
+    if missing:
+        return missing.message(language)
+    return None
+
+
+def language_statuses(document: ConclusionsDocument, missing: dict[str, int]) -> list[LanguageStatus]:
+    versions = {v.language: v for v in document.versions.select_related("finalised_by")}
+    return [
+        LanguageStatus(
+            language=code,
+            version=versions[code],
+            is_original=code == document.original_language,
+            missing=missing.get(code, 0),
+            refusal=None if versions[code].is_final else finalise_refusal(document, code),
+        )
+        for code in document_languages(document)
+    ]
 
 
 def documents_for_list(user) -> QuerySet[ConclusionsDocument]:

@@ -1,4 +1,10 @@
-"""Writes for the conclusions document. A final document's text is locked: every text write refuses it."""
+"""Writes for the conclusions document.
+
+Each language is finalised on its own (`version_finalise`): the original language first, which publishes
+the document and locks its structure (sections, paragraphs, their order and kind, the settings); then each
+translation, once it has its whole text. A final language's text and header are locked; a draft
+translation of a published document stays editable.
+"""
 
 import hashlib
 import io
@@ -7,7 +13,7 @@ import zipfile
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import Exists, F, Max, OuterRef
+from django.db.models import F, Max
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -29,6 +35,7 @@ from .models import (
     SectionTitle,
     Status,
 )
+from .selectors import finalise_refusal, language_label
 
 VERSION_FIELDS = (
     "issue_date",
@@ -45,14 +52,39 @@ DOCUMENT_FIELDS = ("year", "meeting_code", "meeting_number", "meeting_start", "m
 
 
 class DocumentLocked(ValidationError):
-    pass
+    """A write the document's state refuses: its structure once the original is final, a final language's text."""
 
 
 def ensure_draft(document: ConclusionsDocument) -> None:
-    """Refuse any change to the text of a final document (read again from the database)."""
+    """Refuse a change to the document's structure (sections, paragraphs, settings, generation) once its
+    original language is final (read again from the database)."""
     status = ConclusionsDocument.objects.filter(pk=document.pk).values_list("status", flat=True).first()
     if status == Status.FINAL:
-        raise DocumentLocked(_("This document is final: its text is locked."))
+        raise DocumentLocked(
+            _(
+                "The original language is final: the document's sections, paragraphs and settings are locked. "
+                "Translations that are not final can still be edited."
+            )
+        )
+
+
+def final_languages(document: ConclusionsDocument) -> set[str]:
+    """The document's final languages, as stored."""
+    return set(
+        DocumentLanguageVersion.objects.filter(document=document, finalised_at__isnull=False).values_list(
+            "language", flat=True
+        )
+    )
+
+
+def ensure_language_draft(document: ConclusionsDocument, languages) -> None:
+    """Refuse a change to the text of a final language."""
+    locked = sorted(set(languages) & final_languages(document))
+    if locked:
+        raise DocumentLocked(
+            _("%(languages)s: final, the text can no longer change.")
+            % {"languages": ", ".join(language_label(code) for code in locked)}
+        )
 
 
 def _meeting_for_code(code: str):
@@ -124,8 +156,8 @@ def document_update(*, document: ConclusionsDocument, **fields) -> Update[Conclu
 
 @transaction.atomic
 def version_save(*, document: ConclusionsDocument, language: str, **fields) -> Update[DocumentLanguageVersion]:
-    """Create or update the header of one language version."""
-    ensure_draft(document)
+    """Create or update the header of one language version (refused once that language is final)."""
+    ensure_language_draft(document, [language])
     unknown = set(fields) - set(VERSION_FIELDS)
     if unknown:
         raise TypeError(f"unknown fields: {sorted(unknown)}")
@@ -138,7 +170,7 @@ def version_save(*, document: ConclusionsDocument, language: str, **fields) -> U
 
 @transaction.atomic
 def version_add(*, document: ConclusionsDocument, language: str) -> DocumentLanguageVersion:
-    ensure_draft(document)
+    """Add a language (a draft translation, also to a published document)."""
     if document.versions.filter(language=language).exists():
         raise ValidationError({"language": _("The document already has this language.")})
     return DocumentLanguageVersion.objects.create(document=document, language=language)
@@ -155,13 +187,17 @@ def section_add(*, document: ConclusionsDocument, kind: str, titles: dict[str, s
 
 @transaction.atomic
 def section_titles_set(*, section: Section, titles: dict[str, str]) -> Update[Section]:
-    ensure_draft(section.document)
+    """Set the section's title in the given languages; a final language's title is refused if it differs."""
     stored = {t.language: t for t in SectionTitle.objects.select_for_update().filter(section=section)}
+    titles = {language: (title or "").strip() for language, title in titles.items()}
+    differing = [lang for lang, title in titles.items() if (stored[lang].title if lang in stored else "") != title]
+    ensure_language_draft(section.document, differing)
     changed = []
     for language, title in titles.items():
-        title = title.strip()
         existing = stored.get(language)
         if existing is None:
+            if not title:
+                continue
             SectionTitle.objects.create(section=section, language=language, title=title)
         elif existing.title != title:
             existing.title = title
@@ -178,19 +214,27 @@ def section_delete(*, section: Section) -> None:
     section.delete()
 
 
-def _set_texts(paragraph: Paragraph, texts: dict[str, str]) -> list[str]:
-    """Write the texts that differ from the stored ones; the names (`text_<language>`) of those written."""
+def _set_texts(paragraph: Paragraph, texts: dict[str, str], *, generated: bool = False) -> list[str]:
+    """Write the texts that differ from the stored ones; the names (`text_<language>`) of those written.
+    A final language's text is refused if it differs. `generated`: the texts are the generator's."""
+    texts = {language: (text or "").strip() for language, text in texts.items()}
+    stored = {t.language: t for t in ParagraphText.objects.filter(paragraph=paragraph, language__in=list(texts))}
+    differing = [lang for lang, text in texts.items() if (stored[lang].text if lang in stored else "") != text]
+    ensure_language_draft(paragraph.section.document, differing)
     changed = []
     for language, text in texts.items():
-        text = (text or "").strip()
-        existing = ParagraphText.objects.filter(paragraph=paragraph, language=language).first()
+        existing = stored.get(language)
         if existing is None:
             if not text:
                 continue
-            ParagraphText.objects.create(paragraph=paragraph, language=language, text=text)
+            ParagraphText.objects.create(
+                paragraph=paragraph, language=language, text=text, generated_text=text if generated else ""
+            )
         elif existing.text != text:
             existing.text = text
-            existing.save(update_fields=["text"])
+            if generated:
+                existing.generated_text = text
+            existing.save(update_fields=["text", "generated_text"] if generated else ["text"])
         else:
             continue
         changed.append(f"text_{language}")
@@ -205,8 +249,10 @@ def paragraph_add(
     kind: str | None = None,
     after: Paragraph | None = None,
     source: str = "",
+    generated: bool | None = None,
 ) -> Paragraph:
-    """Add a paragraph at the end of a section, or right after another one."""
+    """Add a paragraph at the end of a section, or right after another one. Its texts count as generated
+    (the editor shows them so until someone edits them) when `generated`, by default when it has a `source`."""
     ensure_draft(section.document)
     if kind is None:
         kind = ParagraphKind.NUMBERED if section.kind == SectionKind.SECTION else ParagraphKind.BULLET
@@ -219,16 +265,17 @@ def paragraph_add(
     else:
         order = (siblings.aggregate(m=Max("order"))["m"] or 0) + 1
     paragraph = Paragraph.objects.create(section=section, kind=kind, order=order, source=source)
-    _set_texts(paragraph, texts)
+    _set_texts(paragraph, texts, generated=bool(source) if generated is None else generated)
     return paragraph
 
 
 @transaction.atomic
 def paragraph_update(*, paragraph: Paragraph, texts: dict[str, str], kind: str | None = None) -> Update[Paragraph]:
-    """Replace the paragraph's text in the given languages; an empty text marks the translation missing."""
-    ensure_draft(paragraph.section.document)
+    """Replace the paragraph's text in the given languages; an empty text marks the translation missing.
+    A final language's text cannot change, nor the kind once the original is final."""
     changed = []
     if kind and kind != stored_row(paragraph).kind:
+        ensure_draft(paragraph.section.document)
         if paragraph.section.kind == SectionKind.SECTION and kind == ParagraphKind.BULLET:
             raise ValidationError({"kind": _("Bullet items belong in annexes.")})
         paragraph.kind = kind
@@ -290,27 +337,74 @@ def paragraph_move(*, paragraph: Paragraph, direction: str) -> Paragraph:
 
 
 @transaction.atomic
-def document_finalise(*, document: ConclusionsDocument, by) -> ConclusionsDocument:
-    """Lock the text. Every paragraph must have its text in the original language."""
+def version_finalise(*, document: ConclusionsDocument, language: str, by) -> Update[DocumentLanguageVersion]:
+    """Finalise one language: its text and header are locked and it is published. The original language
+    comes first (finalising it publishes the document and locks its structure); a translation waits until
+    the original is final, and no language with missing text is finalised. An already final language is
+    left as it is (nothing changed)."""
     document = ConclusionsDocument.objects.select_for_update().get(pk=document.pk)
-    if document.is_final:
-        raise DocumentLocked(_("This document is already final."))
-    has_original = ParagraphText.objects.filter(paragraph=OuterRef("pk"), language=document.original_language).exclude(
-        text=""
-    )
-    empty = Paragraph.objects.filter(section__document=document).exclude(Exists(has_original))
-    if not Paragraph.objects.filter(section__document=document).exists():
-        raise ValidationError(_("The document has no paragraphs yet: generate a draft or add paragraphs first."))
-    if empty.exists():
-        raise ValidationError(
-            _("%(n)s paragraph(s) have no text in the original language; write them before finalising.")
-            % {"n": empty.count()}
-        )
-    document.status = Status.FINAL
-    document.finalised_at = timezone.now()
-    document.finalised_by = by
-    document.save(update_fields=["status", "finalised_at", "finalised_by", "updated_at"])
-    return document
+    version = DocumentLanguageVersion.objects.select_for_update().filter(document=document, language=language).first()
+    if version is not None and version.is_final:
+        return Update(version, ())
+    refusal = finalise_refusal(document, language)
+    if refusal:
+        raise ValidationError(refusal)
+    version.finalised_at = timezone.now()
+    version.finalised_by = by if getattr(by, "is_authenticated", False) else None
+    version.save(update_fields=["finalised_at", "finalised_by"])
+    if language == document.original_language and document.status != Status.FINAL:
+        document.status = Status.FINAL
+        document.save(update_fields=["status", "updated_at"])
+    return Update(version, ("finalised_at", "finalised_by"))
+
+
+def export_filename(export: DocumentExport) -> str:
+    """The name a PDF is downloaded under; a draft says so ("…-es-draft.pdf")."""
+    draft = "-draft" if export.status_at_export != Status.FINAL else ""
+    return f"{export.document.committee.slug}-{export.document.meeting_code}-{export.language}{draft}.pdf"
+
+
+class NothingStored(Exception):
+    """Raised inside `generated_draft_data` to roll back everything it wrote."""
+
+
+def generated_draft_data(*, committee: Committee, meeting_code: str, language: str):
+    """The draft the generator makes from the current data, for one language, as DocumentData to render;
+    no document is stored or changed. The generator writes its draft (into the committee's document for
+    that meeting, as a draft, or into a new one made from the recorded meeting) and the transaction is
+    then rolled back, so every row, history record and pending task goes with it."""
+    from .generate import document_generate_draft
+    from .labels import meeting_ref
+    from .selectors import document_data
+
+    data = None
+    try:
+        with transaction.atomic():
+            document = ConclusionsDocument.objects.filter(committee=committee, meeting_code=meeting_code).first()
+            if document is None:
+                meeting = _meeting_for_code(meeting_code)
+                if meeting is None:
+                    raise ValidationError(
+                        _("No meeting is recorded with the code %(code)s: record it first.") % {"code": meeting_code}
+                    )
+                document = document_create(
+                    committee=committee,
+                    year=meeting.start_date.year,
+                    meeting_code=meeting.code if meeting.code.upper() == meeting_code.upper() else meeting_code,
+                    languages=["fr", "es", language],
+                    meeting_number=meeting_ref(meeting).number,
+                )
+            else:  # regenerate it as a draft (all of this is rolled back)
+                ConclusionsDocument.objects.filter(pk=document.pk).update(status=Status.DRAFT)
+                document.versions.update(finalised_at=None, finalised_by=None)
+                document.versions.get_or_create(language=language)
+            document.refresh_from_db()
+            document_generate_draft(document=document, by=None)
+            data = document_data(document, language)
+            raise NothingStored
+    except NothingStored:
+        pass
+    return data
 
 
 def _filename(document: ConclusionsDocument, language: str, ext: str) -> str:
@@ -327,15 +421,17 @@ def render_document_pdf(*, document: ConclusionsDocument, language: str) -> byte
 
 def document_export(*, document: ConclusionsDocument, language: str, by=None) -> DocumentExport:
     """Render one language to PDF, store the file and record who exported it, when, and its SHA-256.
+    A language that is not final is exported as a draft (marked DRAFT on every page; not public).
     The rendering (seconds) happens outside any transaction; only the record is written in one."""
-    if not document.versions.filter(language=language).exists():
+    version = document.versions.filter(language=language).first()
+    if version is None:
         raise ValidationError({"language": _("The document has no version in this language.")})
     content = render_document_pdf(document=document, language=language)
     export = DocumentExport(
         document=document,
         language=language,
         created_by=by if getattr(by, "is_authenticated", False) else None,
-        status_at_export=document.status,
+        status_at_export=version.status,
         sha256=hashlib.sha256(content).hexdigest(),
         size=len(content),
     )
@@ -375,7 +471,7 @@ def batch_run(*, batch: ExportBatch) -> ExportBatch:
                 export = document_export(document=document, language=language, by=batch.created_by)
                 batch.exports.add(export)
                 with export.file.open("rb") as fh:
-                    archive.writestr(f"{document.committee.slug}-{document.meeting_code}-{language}.pdf", fh.read())
+                    archive.writestr(export_filename(export), fh.read())
                 batch.done += 1
                 batch.save(update_fields=["done"])
     except Exception as exc:

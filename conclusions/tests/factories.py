@@ -1,5 +1,6 @@
 import factory
 from django.core.files.base import ContentFile
+from django.utils import timezone
 
 from committee.models import Committee
 from conclusions.models import (
@@ -53,12 +54,18 @@ def make_document(
     languages=("en", "fr"),
     paragraphs: int = 2,
     status: str = Status.DRAFT,
+    final_languages=None,
 ) -> ConclusionsDocument:
-    """A small document: two sections of numbered paragraphs and an annex with one bullet, in the given languages."""
+    """A small document: two sections of numbered paragraphs and an annex with one bullet, in the given languages
+    (the annex's title and bullet in the first only). `status=final`: every language is final, unless
+    `final_languages` names those that are (the first, the original, among them)."""
     committee = CommitteeFactory(slug=slug)
-    document = DocumentFactory(committee=committee, meeting_code=code, status=status)
+    document = DocumentFactory(committee=committee, meeting_code=code, status=status, original_language=languages[0])
+    if status == Status.FINAL and final_languages is None:
+        final_languages = languages
     for language in languages:
-        VersionFactory(document=document, language=language, title=f"Title {language}")
+        finalised_at = timezone.now() if language in (final_languages or ()) else None
+        VersionFactory(document=document, language=language, title=f"Title {language}", finalised_at=finalised_at)
     for order, (kind, key) in enumerate([("section", "activities"), ("section", "priority-actions")], start=1):
         section = Section.objects.create(document=document, kind=kind, order=order, key=key)
         for language in languages:

@@ -13,8 +13,14 @@ def _final(cast) -> dict:
     return {"slug": "matrix-ca", "code": document.meeting_code}
 
 
-def _lang(builder):
-    return lambda cast: {**builder(cast), "language": "en"}
+def _published(cast) -> dict:
+    """The original (English) is final, the French translation still a draft."""
+    document = make_document(slug="matrix-ca", code="23MSP", status="final", final_languages=["en"])
+    return {"slug": "matrix-ca", "code": document.meeting_code}
+
+
+def _lang(builder, language: str = "en"):
+    return lambda cast: {**builder(cast), "language": language}
 
 
 def _section(cast) -> dict:
@@ -30,6 +36,12 @@ def _section_add_paragraph(cast) -> dict:
 
 def _paragraph(cast) -> dict:
     kwargs = _draft(cast)
+    paragraph = Paragraph.objects.filter(section__document__meeting_code=kwargs["code"]).first()
+    return {**kwargs, "pk": paragraph.pk}
+
+
+def _published_paragraph(cast) -> dict:
+    kwargs = _published(cast)
     paragraph = Paragraph.objects.filter(section__document__meeting_code=kwargs["code"]).first()
     return {**kwargs, "pk": paragraph.pk}
 
@@ -62,6 +74,10 @@ ROWS = [
     Row("conclusions:pdf", public(), kwargs=_lang(_final)),
     Row("conclusions:preview", committee_only(), kwargs=_lang(_draft)),
     Row("conclusions:preview", public(), kwargs=_lang(_final)),
+    Row("conclusions:detail", public(), kwargs=_published),
+    Row("conclusions:pdf", public(), kwargs=_lang(_published)),
+    Row("conclusions:pdf", committee_only(), kwargs=_lang(_published, "fr")),
+    Row("conclusions:preview", committee_only(), kwargs=_lang(_published, "fr")),
     Row("conclusions:edit", isu_only(), kwargs=_draft),
     Row("conclusions:edit", isu_only(), kwargs=_final),
     Row("conclusions:settings", isu_only(), kwargs=_draft),
@@ -74,7 +90,10 @@ ROWS = [
     Row("conclusions:paragraph_move", isu_only(302), kwargs=_paragraph, method="post", data={"direction": "down"}),
     Row("conclusions:paragraph_delete", isu_only(), kwargs=_paragraph),
     Row("conclusions:generate", isu_only(), kwargs=_draft),
-    Row("conclusions:finalise", isu_only(), kwargs=_draft),
+    Row("conclusions:finalise", isu_only(), kwargs=_lang(_draft)),
+    Row("conclusions:finalise", isu_only(302), kwargs=_lang(_published, "fr"), method="post"),
+    Row("conclusions:header", isu_only(), kwargs=_lang(_published, "fr")),
+    Row("conclusions:paragraph_edit", isu_only(), kwargs=_published_paragraph),
     Row("conclusions:export_all", isu_only(302), kwargs=_draft, method="post"),
     Row("conclusions:batch_status", committee_only(), kwargs=_batch),
     Row("conclusions:batch_download", committee_only(), kwargs=_batch),

@@ -37,6 +37,13 @@ def _paragraph(cast) -> dict:
     return {"kwargs": {**ctx["kwargs"], "pk": paragraph.pk}, "obj": paragraph}
 
 
+def _published_paragraph(cast) -> dict:
+    """A paragraph of a published document: English (the original) is final, French still a draft."""
+    document = make_document(slug="roundtrip-ca", code="23MSP", status="final", final_languages=["en"])
+    paragraph = Paragraph.objects.filter(section__document=document, section__kind="section").first()
+    return {"kwargs": {"slug": "roundtrip-ca", "code": document.meeting_code, "pk": paragraph.pk}, "obj": paragraph}
+
+
 def _titles(section: Section) -> dict:
     return {f"title_{t.language}": t.title for t in section.titles.all()}
 
@@ -145,6 +152,16 @@ ROWS = [
             "text_en": "The Committee met four times.",
             "text_fr": "Le Comité s'est réuni.",
         },
+        records=lambda paragraph: ParagraphText.history.filter(paragraph_id=paragraph.pk),
+    ),
+    # Only the French text is editable: the English original is final and the kind is part of the structure
+    # (both fields are shown disabled).
+    Write(
+        "conclusions:paragraph_edit",
+        "isu",
+        _published_paragraph,
+        lambda cast, ctx: {"text_fr": "Le Comité s'est réuni quatre fois."},
+        stored=lambda paragraph: {"text_fr": paragraph.texts.get(language="fr").text},
         records=lambda paragraph: ParagraphText.history.filter(paragraph_id=paragraph.pk),
     ),
 ]

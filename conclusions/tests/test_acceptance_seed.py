@@ -16,6 +16,7 @@ from core.demo import DemoContext
 
 SEED = Path(settings.BASE_DIR) / "data" / "conclusions-2023-fr.txt"
 SYMBOL = "APLC/MSP.21/2023/7"
+DRAFT_MARK = "PROJET"  # conclusions.labels: "draft" in French
 
 
 def _norm(text: str) -> str:
@@ -44,13 +45,19 @@ def demo_document(db) -> ConclusionsDocument:
     return ConclusionsDocument.objects.get(committee__slug="cooperation-assistance", meeting_code="21MSP")
 
 
+def _page_text(page) -> str:
+    """A page's text without the draft's mark (a draft prints it across every page)."""
+    return "\n".join(line for line in page.extract_text().splitlines() if line.strip() != DRAFT_MARK)
+
+
 def _pdf_text(content: bytes) -> tuple[str, PdfReader]:
     reader = PdfReader(io.BytesIO(content))
     pages = []
     for page in reader.pages:
-        lines = page.extract_text().splitlines()
+        lines = _page_text(page).splitlines()
         # Margin boxes: the running symbol and the page number.
-        lines = [line for line in lines if line.strip() != SYMBOL and not re.fullmatch(r"\d{1,3}", line.strip())]
+        lines = [line for line in lines if line.strip() != SYMBOL]
+        lines = [line for line in lines if not re.fullmatch(r"\d{1,3}", line.strip())]
         pages.append("\n".join(lines))
     return "\n".join(pages), reader
 
@@ -104,13 +111,15 @@ def test_french_export_reproduces_the_seed_paragraph_by_paragraph(demo_document,
     assert bullets == [_norm(b) for b in seed_bullets]
     assert len(bullets) == 10
 
-    # The annex starts on a new page; every page carries the symbol and its number.
-    annex_page = next(i for i, page in enumerate(reader.pages) if page.extract_text().startswith("Annexe I"))
-    assert "19." in reader.pages[annex_page - 1].extract_text()
+    # The annex starts on a new page; every page carries the symbol, every page but the first its number
+    # (as in UN documents).
+    annex_page = next(i for i, page in enumerate(reader.pages) if _page_text(page).startswith("Annexe I"))
+    assert "19." in _page_text(reader.pages[annex_page - 1])
     for i, page in enumerate(reader.pages, start=1):
-        page_text = page.extract_text()
+        page_text = _page_text(page)
         assert SYMBOL in page_text
-        assert page_text.rstrip().splitlines()[-1].strip() == str(i)
+        if i > 1:
+            assert page_text.rstrip().splitlines()[-1].strip() == str(i)
     assert DocumentExport.objects.filter(document=demo_document, language="fr").count() == 1
 
 
@@ -185,7 +194,7 @@ def test_export_all_languages_produces_a_zip_with_one_pdf_per_language(
     with batch.file.open("rb") as fh:
         archive = zipfile.ZipFile(io.BytesIO(fh.read()))
     names = sorted(archive.namelist())
-    assert names == [f"cooperation-assistance-21MSP-{lang}.pdf" for lang in ("en", "es", "fr")]
+    assert names == [f"cooperation-assistance-21MSP-{lang}-draft.pdf" for lang in ("en", "es", "fr")]
     for name in names:
         assert archive.read(name).startswith(b"%PDF-")
     assert batch.exports.count() == 3

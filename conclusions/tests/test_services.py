@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 
 from conclusions import services
 from conclusions.markup import markup_to_text, render_markup
-from conclusions.models import DocumentExport, Paragraph, ParagraphText, Section, Status
+from conclusions.models import DocumentExport, Paragraph, Section, Status
 from conclusions.selectors import document_data, editor_sections
 from conclusions.tests.factories import make_document
 
@@ -76,55 +76,6 @@ def test_missing_translation_is_flagged_and_falls_back_to_the_original():
     row = editor_sections(document, ["en", "fr"], ["en", "fr"])[0].rows[0]
     assert row.missing == ["fr"]
     assert row.cells[1].html is None
-
-
-@pytest.mark.parametrize(
-    "write",
-    [
-        lambda d, p, s: services.paragraph_update(paragraph=p, texts={"en": "changed"}),
-        lambda d, p, s: services.paragraph_add(section=s, texts={"en": "new"}),
-        lambda d, p, s: services.paragraph_delete(paragraph=p),
-        lambda d, p, s: services.paragraph_move(paragraph=p, direction="down"),
-        lambda d, p, s: services.version_save(document=d, language="en", title="changed"),
-        lambda d, p, s: services.version_add(document=d, language="es"),
-        lambda d, p, s: services.section_titles_set(section=s, titles={"en": "changed"}),
-        lambda d, p, s: services.section_add(document=d, kind="annex", titles={"en": "Annex"}),
-        lambda d, p, s: services.document_update(document=d, year=2024),
-    ],
-    ids=["update", "add", "delete", "move", "header", "language", "section-title", "section-add", "settings"],
-)
-def test_final_document_refuses_every_text_change(write, django_user_model):
-    document = make_document(paragraphs=1)
-    isu = django_user_model.objects.create(username="isu", email="isu@example.org", role="isu")
-    services.document_finalise(document=document, by=isu)
-    paragraph = Paragraph.objects.filter(section__document=document).first()
-    section = paragraph.section
-    texts_before = list(ParagraphText.objects.values_list("pk", "text"))
-    with pytest.raises(services.DocumentLocked):
-        write(document, paragraph, section)
-    assert list(ParagraphText.objects.values_list("pk", "text")) == texts_before
-    assert Paragraph.objects.filter(pk=paragraph.pk).exists()
-
-
-def test_finalise_records_who_and_when_and_cannot_be_repeated(django_user_model):
-    document = make_document()
-    isu = django_user_model.objects.create(username="isu", email="isu@example.org", role="isu")
-    services.document_finalise(document=document, by=isu)
-    document.refresh_from_db()
-    assert document.status == Status.FINAL
-    assert document.finalised_by == isu and document.finalised_at is not None
-    with pytest.raises(services.DocumentLocked):
-        services.document_finalise(document=document, by=isu)
-
-
-def test_finalise_refuses_paragraphs_without_text_in_the_original_language():
-    document = make_document(paragraphs=1)
-    paragraph = Paragraph.objects.filter(section__document=document).first()
-    ParagraphText.objects.filter(paragraph=paragraph, language="en").update(text="")
-    with pytest.raises(ValidationError, match="original language"):
-        services.document_finalise(document=document, by=None)
-    document.refresh_from_db()
-    assert document.status == Status.DRAFT
 
 
 def test_export_is_recorded_with_who_language_and_the_hash_of_the_stored_file(django_user_model):

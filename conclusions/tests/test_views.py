@@ -3,6 +3,7 @@ import zipfile
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from conclusions.models import BatchStatus, DocumentExport, ExportBatch, Paragraph, ParagraphText, Status
 from conclusions.tests.factories import make_document
@@ -78,7 +79,8 @@ def test_editing_a_final_document_is_refused_with_a_message(cast):
 def test_finalise_through_the_ui_makes_the_document_public(cast):
     document = make_document(paragraphs=1)
     assert client_for(cast, "anon").get(_url("detail", document)).status_code == 302
-    client_for(cast, "isu").post(_url("finalise", document))
+    response = client_for(cast, "isu").post(_url("finalise", document, "en"), follow=True)
+    assert "English is final" in response.content.decode()
     document.refresh_from_db()
     assert document.status == Status.FINAL
     assert client_for(cast, "anon").get(_url("detail", document)).status_code == 200
@@ -91,7 +93,7 @@ def test_drafts_are_not_listed_for_the_public(cast):
     assert len(client_for(cast, "member").get(reverse("conclusions:list")).context["documents"]) == 1
 
 
-def test_download_records_an_export_and_final_documents_reuse_it(cast):
+def test_download_records_an_export_and_final_languages_reuse_it(cast):
     document = make_document(paragraphs=1)
     response = client_for(cast, "member").get(_url("pdf", document, "fr"))
     assert response.status_code == 200
@@ -99,8 +101,10 @@ def test_download_records_an_export_and_final_documents_reuse_it(cast):
     assert content.startswith(b"%PDF-")
     export = DocumentExport.objects.get()
     assert (export.created_by, export.language, response["X-Content-SHA256"]) == (cast.member, "fr", export.sha256)
+    assert export.status_at_export == Status.DRAFT and "fr-draft.pdf" in response["Content-Disposition"]
     document.status = Status.FINAL
     document.save()
+    document.versions.filter(language="fr").update(finalised_at=timezone.now())
     client_for(cast, "anon").get(_url("pdf", document, "fr"))
     client_for(cast, "anon").get(_url("pdf", document, "fr"))
     assert DocumentExport.objects.filter(status_at_export=Status.FINAL).count() == 1
@@ -134,8 +138,8 @@ def test_export_all_runs_in_the_background_and_reports_progress(cast, django_cap
     zip_response = client.get(status["download_url"])
     archive = zipfile.ZipFile(io.BytesIO(b"".join(zip_response.streaming_content)))
     assert sorted(archive.namelist()) == [
-        f"{document.committee.slug}-{document.meeting_code}-en.pdf",
-        f"{document.committee.slug}-{document.meeting_code}-fr.pdf",
+        f"{document.committee.slug}-{document.meeting_code}-en-draft.pdf",
+        f"{document.committee.slug}-{document.meeting_code}-fr-draft.pdf",
     ]
     editor = client.get(_url("edit", document)).content.decode()
     assert "data-batch-status-url" in editor and "conclusions/export.js" in editor

@@ -9,7 +9,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from .. import permissions
+from .. import permissions, services
 from ..models import Language
 
 
@@ -31,9 +31,24 @@ def _edit_url(document) -> str:
 
 
 def _locked(request, document):
-    """Editing a final document: say so and go back to the editor."""
+    """Changing the structure (sections, paragraphs, settings) once the original is final: say so and go
+    back to the editor."""
     if document.is_final:
-        messages.error(request, _("This document is final: its text is locked."))
+        messages.error(
+            request,
+            _(
+                "The original language is final: the document's sections, paragraphs and settings are locked. "
+                "Translations that are not final can still be edited."
+            ),
+        )
+        return redirect(_edit_url(document))
+    return None
+
+
+def _all_final(request, document, languages: list[str]):
+    """Editing a text when every language is final: say so and go back to the editor."""
+    if languages and set(languages) <= services.final_languages(document):
+        messages.error(request, _("Every language of this document is final: its text is locked."))
         return redirect(_edit_url(document))
     return None
 

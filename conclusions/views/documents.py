@@ -16,7 +16,7 @@ from ..forms import (
     DocumentSettingsForm,
 )
 from ..models import Language
-from ._common import _edit_url, _locked, login_on_denied
+from ._common import _edit_url, _language_or_404, _locked, login_on_denied
 
 
 def document_list(request):
@@ -45,16 +45,18 @@ def document_create(request):
 @login_on_denied
 def document_detail(request, slug: str, code: str):
     document = permissions.get_document_for_user(request.user, slug, code)
-    languages = selectors.document_languages(document)
+    languages = selectors.readable_languages(document, request.user)
     language = request.GET.get("lang") or (
         request.LANGUAGE_CODE if request.LANGUAGE_CODE in languages else document.original_language
     )
     if language not in languages:
         raise Http404
     data = selectors.document_data(document, language)
+    version = document.versions.select_related("finalised_by").get(language=language)
     context = {
         "document": document,
         "doc": data,
+        "version": version,
         "doc_languages": [(code, Language(code).label) for code in languages],
         "language": language,
         "exports": selectors.latest_exports(document) if request.user.is_authenticated else {},
@@ -83,26 +85,53 @@ def document_settings(request, slug: str, code: str):
 
 
 @login_on_denied
-def document_finalise(request, slug: str, code: str):
+def document_finalise(request, slug: str, code: str, language: str):
+    """Finalise one language (the original first; then each translation on its own)."""
     document = permissions.get_document_for_user(request.user, slug, code, write=True)
-    if response := _locked(request, document):
-        return response
+    language = _language_or_404(document, language)
+    name = Language(language).label
+    is_original = language == document.original_language
     if request.method == "POST":
         try:
-            services.document_finalise(document=document, by=request.user)
+            update = services.version_finalise(document=document, language=language, by=request.user)
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
-            messages.success(request, _("The document is final: its text is locked and it is now public."))
+            if not update.changed:
+                messages.info(request, _("%(language)s was already final: nothing changed.") % {"language": name})
+            elif is_original:
+                messages.success(
+                    request,
+                    _(
+                        "%(language)s is final: its text and the document's structure are locked and the "
+                        "document is now public. Finalise each translation when its text is complete."
+                    )
+                    % {"language": name},
+                )
+            else:
+                messages.success(
+                    request, _("%(language)s is final: its text is locked and it is now public.") % {"language": name}
+                )
         return redirect(_edit_url(document))
+    if is_original:
+        text = _(
+            "Finalising the original language (%(language)s) publishes the document: its text in %(language)s, "
+            "its sections, paragraphs and settings can no longer change. Each translation stays a draft, not "
+            "public, until it is finalised on its own."
+        ) % {"language": name}
+    else:
+        text = _("Finalising %(language)s publishes this translation; its text and header can no longer change.") % {
+            "language": name
+        }
     return render(
         request,
         "conclusions/confirm.html",
         {
             "document": document,
-            "title": _("Finalise the document?"),
-            "text": _("A final document is published and its text can no longer be changed in any language."),
-            "button": _("Finalise"),
+            "title": _("Finalise %(language)s?") % {"language": name},
+            "text": text,
+            "refusal": selectors.finalise_refusal(document, language),
+            "button": _("Finalise %(language)s") % {"language": name},
             "danger": False,
         },
     )

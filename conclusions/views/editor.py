@@ -18,7 +18,7 @@ from ..forms import (
     VersionForm,
 )
 from ..models import DocumentLanguageVersion, Language, SectionKind
-from ._common import _edit_url, _language_or_404, _locked, login_on_denied
+from ._common import _all_final, _edit_url, _language_or_404, _locked, login_on_denied
 
 
 @login_on_denied
@@ -30,7 +30,8 @@ def document_edit(request, slug: str, code: str):
     right = request.GET.get("right") if request.GET.get("right") in languages else (others[0] if others else left)
     shown = [left] if right == left else [left, right]
     sections = selectors.editor_sections(document, languages, shown)
-    versions = {v.language: v for v in document.versions.all()}
+    missing = selectors.missing_counts(sections, languages)
+    statuses = selectors.language_statuses(document, missing)
     context = {
         "document": document,
         "sections": sections,
@@ -39,8 +40,9 @@ def document_edit(request, slug: str, code: str):
         "shown": shown,
         "left": left,
         "right": right,
-        "versions": [(code, versions[code]) for code in languages],
-        "missing": selectors.missing_counts(sections, languages),
+        "statuses": statuses,
+        "original_status": next(st for st in statuses if st.is_original),
+        "all_final": all(st.is_final for st in statuses),
         "batch": selectors.latest_batch(document),
         "composition": selectors.composition_line(document, left),
         "language_form": LanguageAddForm(existing=languages),
@@ -52,10 +54,13 @@ def document_edit(request, slug: str, code: str):
 @login_on_denied
 def version_edit(request, slug: str, code: str, language: str):
     document = permissions.get_document_for_user(request.user, slug, code, write=True)
-    if response := _locked(request, document):
-        return response
     language = _language_or_404(document, language)
     version = DocumentLanguageVersion.objects.get(document=document, language=language)
+    if version.is_final:
+        messages.error(
+            request, _("%(language)s is final: its header is locked.") % {"language": Language(language).label}
+        )
+        return redirect(_edit_url(document))
     form = VersionForm(request.POST or None, instance=version)
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in form.Meta.fields}
@@ -75,9 +80,8 @@ def version_edit(request, slug: str, code: str, language: str):
 @login_on_denied
 @require_POST
 def language_add(request, slug: str, code: str):
+    """Add a language: a draft translation, also once the document is published."""
     document = permissions.get_document_for_user(request.user, slug, code, write=True)
-    if response := _locked(request, document):
-        return response
     form = LanguageAddForm(request.POST, existing=selectors.document_languages(document))
     if form.is_valid():
         try:
@@ -113,12 +117,15 @@ def section_add(request, slug: str, code: str):
 def section_edit(request, slug: str, code: str, pk: int):
     document = permissions.get_document_for_user(request.user, slug, code, write=True)
     section = permissions.get_section_for_user(request.user, document, pk)
-    if response := _locked(request, document):
-        return response
     languages = selectors.document_languages(document)
+    if response := _all_final(request, document, languages):
+        return response
+    locked = services.final_languages(document)
     initial = {f"title_{t.language}": t.title for t in section.titles.all()}
-    form = SectionForm(request.POST or None, languages=languages, with_kind=False, initial=initial)
+    form = SectionForm(request.POST or None, languages=languages, with_kind=False, initial=initial, locked=locked)
     if request.method == "POST" and "delete" in request.POST:
+        if response := _locked(request, document):
+            return response
         if section.paragraphs.exists():
             messages.error(request, _("Move or delete the section's paragraphs before deleting it."))
         else:
@@ -126,13 +133,23 @@ def section_edit(request, slug: str, code: str, pk: int):
             messages.success(request, _("Section deleted."))
             return redirect(_edit_url(document))
     elif request.method == "POST" and form.is_valid():
-        update = services.section_titles_set(section=section, titles=form.titles())
-        saved_or_unchanged(request, update.changed, _("Section titles saved."))
-        return redirect(_edit_url(document))
+        try:
+            update = services.section_titles_set(section=section, titles=form.titles())
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            saved_or_unchanged(request, update.changed, _("Section titles saved."))
+            return redirect(_edit_url(document))
     return render(
         request,
         "conclusions/section_form.html",
-        {"form": form, "document": document, "section": section, "title": _("Section titles")},
+        {
+            "form": form,
+            "document": document,
+            "section": section,
+            "title": _("Section titles"),
+            "structure_locked": document.is_final,
+        },
     )
 
 
@@ -166,12 +183,17 @@ def paragraph_add(request, slug: str, code: str, section: int):
 def paragraph_edit(request, slug: str, code: str, pk: int):
     document = permissions.get_document_for_user(request.user, slug, code, write=True)
     paragraph = permissions.get_paragraph_for_user(request.user, document, pk)
-    if response := _locked(request, document):
-        return response
     languages = selectors.document_languages(document)
+    if response := _all_final(request, document, languages):
+        return response
     initial = {"kind": paragraph.kind, **{f"text_{t.language}": t.text for t in paragraph.texts.all()}}
     form = ParagraphForm(
-        request.POST or None, languages=languages, section_kind=paragraph.section.kind, initial=initial
+        request.POST or None,
+        languages=languages,
+        section_kind=paragraph.section.kind,
+        initial=initial,
+        locked=services.final_languages(document),
+        structure_locked=document.is_final,
     )
     if request.method == "POST" and form.is_valid():
         try:

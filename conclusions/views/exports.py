@@ -10,27 +10,30 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .. import permissions, services
-from ..models import BatchStatus
-from ._common import _edit_url, _language_or_404, _locked, login_on_denied
+from ..models import BatchStatus, Status
+from ._common import _edit_url, _locked, login_on_denied
 
 
 @login_on_denied
 def document_pdf(request, slug: str, code: str, language: str):
-    """Download one language: a recorded export (a final document's stored export is reused)."""
+    """Download one language: a recorded export. A final language's stored export is reused; a draft
+    language is exported afresh, marked DRAFT (the committee and the ISU only)."""
     document = permissions.get_document_for_user(request.user, slug, code)
-    language = _language_or_404(document, language)
+    version = permissions.get_version_for_user(request.user, document, language)
     export = None
-    if document.is_final:
-        export = document.exports.filter(language=language, status_at_export="final").first()
+    if version.is_final:
+        export = document.exports.filter(language=language, status_at_export=Status.FINAL).first()
     if export is None:
         export = services.document_export(document=document, language=language, by=request.user)
     return _serve_export(export)
 
 
 def _serve_export(export) -> FileResponse:
-    filename = f"{export.document.committee.slug}-{export.document.meeting_code}-{export.language}.pdf"
     response = FileResponse(
-        export.file.open("rb"), as_attachment=True, filename=filename, content_type="application/pdf"
+        export.file.open("rb"),
+        as_attachment=True,
+        filename=services.export_filename(export),
+        content_type="application/pdf",
     )
     response["X-Content-SHA256"] = export.sha256
     return response
@@ -40,8 +43,8 @@ def _serve_export(export) -> FileResponse:
 def document_preview(request, slug: str, code: str, language: str):
     """The PDF shown in the browser, not recorded (the ISU checks the layout while editing)."""
     document = permissions.get_document_for_user(request.user, slug, code)
-    language = _language_or_404(document, language)
-    content = services.render_document_pdf(document=document, language=language)
+    version = permissions.get_version_for_user(request.user, document, language)
+    content = services.render_document_pdf(document=document, language=version.language)
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{document.meeting_code}-{language}-preview.pdf"'
     return response
