@@ -24,9 +24,12 @@ class QuestionnaireForm(ModelForm):
             "circulate_automatically",
             "deadline",
             "committee",
+            *field_names("purpose"),
+            "prepares",
         ]
         widgets = {
             **per_language("introduction", lambda: forms.Textarea(attrs={"rows": 4})),
+            **per_language("purpose", lambda: forms.Textarea(attrs={"rows": 2})),
             "circulation_date": DATE,
             "deadline": DATE,
         }

@@ -103,7 +103,7 @@ class RecordReceivedForm(forms.Form):
 class CycleDeadlineForm(ModelForm):
     class Meta:
         model = ReportingCycle
-        fields = ["deadline", "note"]
+        fields = ["deadline", "note", "online_tool_promoted_by"]
         widgets = {"deadline": DateInput()}
 
     def __init__(self, *args, **kwargs):
