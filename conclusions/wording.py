@@ -336,9 +336,18 @@ _PARTICIPANTS = {
 }
 
 
+_FRENCH_SPACE = re.compile(r" (?=[:;?!»])|(?<=«) ")
+
+
+def french_spaces(text: str) -> str:
+    """French typography: a no-break space before : ; ? ! and inside « », so a line never starts with one."""
+    return _FRENCH_SPACE.sub("\u00a0", text)
+
+
 def t(name: str, language: str, **slots) -> str:
     """The template `name` in `language`, its slots filled."""
-    return TEMPLATES[name][language].format(**slots)
+    text = TEMPLATES[name][language].format(**slots)
+    return french_spaces(text) if language == "fr" else text
 
 
 def pick(name: str, language: str, plural: bool) -> str:

@@ -171,7 +171,7 @@ def test_the_text_follows_the_facts(demo_document):
     assert after[0].startswith("Le Comité s'est réuni une première fois le 18 janvier 2023")
     assert "Bosnie-Herzégovine" in before[1] and "Bosnie-Herzégovine" not in after[1]
     assert after[1].endswith(
-        "Il s'agissait des États suivants : Cambodge, Colombie, Éthiopie, Guinée-Bissau, Iraq, "
+        "Il s'agissait des États suivants\u00a0: Cambodge, Colombie, Éthiopie, Guinée-Bissau, Iraq, "
         "Mauritanie, République démocratique du Congo, Sénégal, Serbie, Somalie, Sri Lanka, "
         "Tadjikistan, Tchad, Türkiye et Zimbabwe."
     )

@@ -229,6 +229,7 @@ def test_generate_writes_every_paragraph_from_its_record_in_three_languages(reco
         "took part in bilateral meetings with States Parties to discuss progress and challenges. These were the "
         "following States: Colombia and Senegal."
     )
+    assert fr[1].endswith("Il s'agissait des États suivants\u00a0: Colombie et Sénégal.")
     assert fr[1].startswith("Entre février et mai 2023, le Comité, la présidence et les trois autres Comités")
     assert "ont participé à des réunions bilatérales avec des États parties, afin de discuter des progrès" in fr[1]
     assert es[1].endswith("Se trataba de los siguientes Estados: Colombia y Senegal.")
@@ -248,7 +249,8 @@ def test_generate_writes_every_paragraph_from_its_record_in_three_languages(reco
     assert en[4].startswith("In the lead-up to the intersessional meetings of 19, 20 and 21 June 2023, the Committee")
     assert fr[4].startswith("À l'approche des réunions intersessions des 19, 20 et 21 juin 2023")
     assert fr[4].endswith("Il a soumis ces observations préliminaires aux réunions intersessions.")
-    assert fr[5] == (
+    # French typography: no-break spaces inside « » and before the colon.
+    assert fr[5] == wording.french_spaces(
         "Lors des réunions intersessions des 19, 20 et 21 juin 2023, le Comité a organisé une réunion-débat sur le "
         "thème « Pour une amélioration de la coopération et de l'assistance », pendant laquelle les participants ont "
         "examiné les tendances en matière de financement et les financements innovants."
@@ -293,7 +295,7 @@ def test_generate_writes_every_paragraph_from_its_record_in_three_languages(reco
     assert [p.number for p in data_es.numbered_paragraphs if p.missing] == []
     # Header fields filled where empty, in Spanish too.
     assert document.versions.get(language="es").meeting_name == "Vigésima Primera Reunión"
-    assert document.versions.get(language="fr").title == (
+    assert document.versions.get(language="fr").title == wording.french_spaces(
         "Coopération et assistance : conclusions et recommandations ayant trait au mandat du Comité sur le "
         "renforcement de la coopération et de l'assistance"
     )
