@@ -7,7 +7,7 @@ from .models import Committee, CommitteeMembership, CommitteeYear
 
 @admin.register(Committee)
 class CommitteeAdmin(core_admin.HistoryAdmin):
-    list_display = ["name_en", "slug", "is_coordinating"]
+    list_display = ["name_en", "topic_en", "slug", "is_coordinating"]
     prepopulated_fields = {"slug": ["name_en"]}
 
 

@@ -32,6 +32,17 @@ COMMITTEES = [
     ),
     ("coordinating", "Coordinating Committee", "Comité de coordination", "Comité de Coordinación"),
 ]
+# The theme each committee's conclusions are titled by.
+TOPICS = {
+    "article-5": ("Article 5 implementation", "Application de l'article 5", "Aplicación del artículo 5"),
+    "victim-assistance": ("Victim assistance", "Assistance aux victimes", "Asistencia a las víctimas"),
+    "cooperation-assistance": ("Cooperation and assistance", "Coopération et assistance", "Cooperación y asistencia"),
+    "cooperative-compliance": (
+        "Cooperative compliance",
+        "Respect des obligations par la coopération",
+        "Cumplimiento cooperativo",
+    ),
+}
 
 # Two-year terms (first year) that give the seed's 2023 composition; Thailand chairs in its second year.
 CA_TERMS_2023 = {"THA": 2022, "NLD": 2022, "DZA": 2023, "JPN": 2023}
@@ -48,6 +59,7 @@ def load(ctx: DemoContext) -> None:
                 "name_es": es,
                 "order": order,
                 "is_coordinating": slug == "coordinating",
+                **dict(zip(["topic_en", "topic_fr", "topic_es"], TOPICS.get(slug, ("", "", "")), strict=True)),
             },
         )
     ca = Committee.objects.get(slug="cooperation-assistance")

@@ -11,6 +11,13 @@ MEMBERS_PER_YEAR = 4
 class Committee(models.Model):
     slug = models.SlugField(_("slug"), unique=True)
     name = TranslatedField(models.CharField, _("name"), max_length=200)
+    topic = TranslatedField(
+        models.CharField,
+        _("theme"),
+        max_length=200,
+        required=False,
+        help_text=_("The theme its conclusions are titled by, e.g. “Cooperation and assistance”."),
+    )
     is_coordinating = models.BooleanField(_("coordinating committee"), default=False)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     history = HistoricalRecords()

@@ -35,5 +35,5 @@ class ExportBatchAdmin(core_admin.ModelAdmin):
 
 @admin.register(StateDisplayName)
 class StateDisplayNameAdmin(core_admin.ModelAdmin):
-    list_display = ["state", "language", "name"]
+    list_display = ["state", "language", "name", "in_sentence"]
     list_select_related = ["state"]

@@ -1,14 +1,23 @@
-"""Generate a first draft of the conclusions from what the application records for a committee and a year.
+"""Generate the conclusions from what the application records for a committee and a year.
 
-Each part reads another app's models (meetings, questionnaires, fund, workplan) and writes sentences from
-templates in the document's languages (English and French; other languages are left as missing
-translations for the translators). The ISU then edits the draft freely.
+Every paragraph is drafted from a record, read through the owning app's selectors: the committee's
+meetings and their purpose, a series of bilateral meetings and the States met, a workshop and its aims,
+a questionnaire, the preliminary observations, a panel and its topics, the individualised approach, the
+online reporting tool and how the year's reports came in, the Fund, the priority actions and the gender
+and diversity workplan (Annex I). The sentences are the templates of `conclusions.wording`, in English,
+French and Spanish; what a record says in each language (a purpose, topics, a priority action's text)
+is typed on the record. A language a record has no text in is left missing for that paragraph, with a
+note, so the editor shows what is left to translate. Changing a record and generating again changes the
+text; the ISU then edits the draft freely (the history keeps every edit).
+
+Only facts up to the document's issue date are told (a Fund application begun later waits for next
+year's document).
 """
 
 import datetime
 from dataclasses import dataclass, field
 
-from babel.dates import format_date
+from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -16,9 +25,10 @@ from core.translation import in_language
 from fund import selectors as fund_selectors
 from meetings import selectors as meeting_selectors
 from questionnaires import selectors as questionnaire_selectors
+from reporting import selectors as reporting_selectors
 from workplan import selectors as workplan_selectors
 
-from . import labels
+from . import labels, wording
 from .models import (
     ConclusionsDocument,
     DocumentLanguageVersion,
@@ -27,10 +37,11 @@ from .models import (
     SectionKind,
     StateDisplayName,
 )
-from .selectors import _collation_key, state_name
+from .selectors import _collation_key
 from .services import ensure_draft, paragraph_add, section_add
+from .wording import capitalise, clauses, join, of, t, to
 
-TEMPLATE_LANGUAGES = ("en", "fr")
+TEMPLATE_LANGUAGES = wording.LANGUAGES
 
 
 @dataclass
@@ -39,147 +50,19 @@ class GenerationReport:
     notes: list[str] = field(default_factory=list)
 
 
-# --- wording helpers ---------------------------------------------------------------------------
+class Missing(Exception):
+    """A record has no text in the language being written (it has one in another)."""
 
 
-def _date(value: datetime.date, lang: str) -> str:
-    """A date in a sentence; French writes the first of the month "1^{er}" (superscript markup)."""
-    text = labels.document_date(value, lang)
-    if lang == "fr" and value.day == 1:
-        text = "1^{er}" + text[1:]
-    return text
-
-
-def _days(start: datetime.date, end: datetime.date, lang: str) -> str:
-    """ "19, 20 and 21 June 2023" (en) / "19, 20 et 21 juin 2023" (fr) for a meeting of a few days."""
-    if start.month != end.month or (end - start).days > 4:
-        return labels.date_range(start, end, lang)
-    days = [str(start.day + i) for i in range((end - start).days + 1)]
-    month_year = format_date(end, "MMMM y", locale=lang)
-    if len(days) == 1:
-        return f"{days[0]} {month_year}"
-    return f"{', '.join(days[:-1])} {labels.label(lang, 'and')} {days[-1]} {month_year}"
-
-
-def _join(items: list[str], lang: str) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} {labels.label(lang, 'and')} {items[-1]}"
-
-
-def _display_names() -> dict[tuple[int, str], str]:
-    return {(o.state_id, o.language): o.name for o in StateDisplayName.objects.all()}
-
-
-def _states(states, lang: str) -> str:
-    overrides = _display_names()
-    names = sorted((state_name(s, lang, overrides) for s in states), key=_collation_key)
-    return _join(names, lang)
-
-
-def _actions(numbers: list[int], lang: str) -> str:
-    """Oslo Action Plan actions: "Actions #42 to #47" / "actions n^{os} 42 à 47"."""
-    numbers = sorted(set(numbers))
-    if not numbers:
-        return ""
-    contiguous = len(numbers) > 2 and numbers == list(range(numbers[0], numbers[-1] + 1))
-    if lang == "fr":
-        prefix = "action n^{o}" if len(numbers) == 1 else "actions n^{os}"
-        body = f"{numbers[0]} à {numbers[-1]}" if contiguous else _join([str(n) for n in numbers], lang)
-        return f"{prefix} {body}"
-    prefix = "Action" if len(numbers) == 1 else "Actions"
-    body = f"#{numbers[0]} to #{numbers[-1]}" if contiguous else _join([f"#{n}" for n in numbers], lang)
-    return f"{prefix} {body}"
-
-
-_EN_UNITS = ["", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
-_EN_TEENS = ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth"]
-_EN_TEENS += ["seventeenth", "eighteenth", "nineteenth"]
-_EN_TENS = {2: ("twenty", "twentieth"), 3: ("thirty", "thirtieth"), 4: ("forty", "fortieth")}
-_FR_UNITS = ["", "unième", "deuxième", "troisième", "quatrième", "cinquième", "sixième", "septième", "huitième"]
-_FR_UNITS += ["neuvième"]
-_FR_TEENS = ["dixième", "onzième", "douzième", "treizième", "quatorzième", "quinzième", "seizième"]
-_FR_TEENS += ["dix-septième", "dix-huitième", "dix-neuvième"]
-_FR_TENS = {2: ("vingt", "vingtième"), 3: ("trente", "trentième"), 4: ("quarante", "quarantième")}
-
-
-def ordinal(number: int, lang: str) -> str:
-    """Ordinal words for meeting numbers 1-49: "Twenty-first" / "Vingt et unième"."""
-    tens, units = divmod(number, 10)
-    if lang == "fr":
-        if number == 1:
-            word = "première"
-        elif tens == 0:
-            word = _FR_UNITS[units]
-        elif tens == 1:
-            word = _FR_TEENS[units]
-        elif units == 0:
-            word = _FR_TENS[tens][1]
-        elif units == 1:
-            word = f"{_FR_TENS[tens][0]} et unième"
-        else:
-            word = f"{_FR_TENS[tens][0]}-{_FR_UNITS[units]}"
-    else:
-        if tens == 0:
-            word = _EN_UNITS[units]
-        elif tens == 1:
-            word = _EN_TEENS[units]
-        elif units == 0:
-            word = _EN_TENS[tens][1]
-        else:
-            word = f"{_EN_TENS[tens][0]}-{_EN_UNITS[units]}"
-    return word[:1].upper() + word[1:]
-
-
-def meeting_name(number: int | None, lang: str) -> str:
-    if not number or number >= 50 or lang not in TEMPLATE_LANGUAGES:
-        return ""
-    return f"{ordinal(number, lang)} {'Assemblée' if lang == 'fr' else 'Meeting'}"
-
-
-def _meeting_name_in_text(number: int | None, lang: str) -> str:
-    """ "the Twenty-first Meeting of the States Parties" / "la vingt et unième Assemblée des États parties"."""
-    if not number or number >= 50:
-        return "la prochaine Assemblée des États parties" if lang == "fr" else "the next Meeting of the States Parties"
-    if lang == "fr":
-        return f"la {ordinal(number, 'fr').lower()} Assemblée des États parties"
-    return f"the {ordinal(number, 'en')} Meeting of the States Parties"
-
-
-def _with_others(meeting_or_series, lang: str) -> str:
-    """ "the Committee, the Presidency and the three other Committees of the Convention"."""
-    others = meeting_or_series.committees.count() - 1
-    words = {"en": ["", "one", "two", "three", "four"], "fr": ["", "l'autre", "deux", "trois", "quatre"]}
-    parts_en, parts_fr = ["the Committee"], ["le Comité"]
-    if meeting_or_series.with_presidency:
-        parts_en.append("the Presidency")
-        parts_fr.append("la présidence")
-    if 0 < others <= 4:
-        if others == 1:
-            parts_en.append("one other Committee of the Convention")
-            parts_fr.append("un autre Comité relevant de la Convention")
-        else:
-            parts_en.append(f"the {words['en'][others]} other Committees of the Convention")
-            parts_fr.append(f"les {words['fr'][others]} autres Comités relevant de la Convention")
-    return _join(parts_fr if lang == "fr" else parts_en, lang)
-
-
-# --- the parts ---------------------------------------------------------------------------------
-
-SECTION_TITLES = {
-    "activities": {"en": "Activities of the Committee", "fr": "Activités du Comité", "es": "Actividades del Comité"},
-    "priority-actions": {
-        "en": "Priority actions of the Committee",
-        "fr": "Actions prioritaires du Comité",
-        "es": "Acciones prioritarias del Comité",
-    },
-}
+# --- the draft -----------------------------------------------------------------------------------
 
 
 @dataclass
 class Draft:
     document: ConclusionsDocument
     languages: list[str]
+    issue_date: datetime.date | None
+    names: dict[tuple[int, str], tuple[str, str]]  # (state, language) -> (name, name in a sentence)
     activities: list[tuple[str, dict[str, str]]] = field(default_factory=list)  # (source, texts)
     priorities: list[tuple[str, dict[str, str]]] = field(default_factory=list)
     annex: list[tuple[str, str, dict[str, str]]] = field(default_factory=list)  # (kind, source, texts)
@@ -193,254 +76,535 @@ class Draft:
     def year(self) -> int:
         return self.document.year
 
-    def add(self, source: str, **texts: str) -> None:
-        self.activities.append((source, texts))
+    def note(self, message: str) -> None:
+        if message not in self.notes:
+            self.notes.append(message)
+
+    def write(self, build) -> dict[str, str]:
+        """`build(language)` in each language the templates are written in; a Missing text leaves that
+        language empty (the editor flags it) and says so in the notes."""
+        texts = {}
+        for language in self.languages:
+            if language not in TEMPLATE_LANGUAGES:
+                continue
+            try:
+                texts[language] = build(language)
+            except Missing as missing:
+                self.note(str(missing))
+        return texts
+
+    def add(self, source: str, build) -> None:
+        self.activities.append((source, self.write(build)))
 
 
-def _meetings(draft: Draft):
-    return meeting_selectors.committee_meetings_in_year(committee=draft.committee, year=draft.year)
+def record_lines(obj, name: str, language: str, label: str) -> list[str]:
+    """The lines of a translated text field of a record in `language`; Missing when only other languages
+    have it."""
+    own = wording.lines(getattr(obj, f"{name}_{language}", ""))
+    if own or not any(getattr(obj, f"{name}_{code}", "") for code in TEMPLATE_LANGUAGES):
+        return own
+    raise Missing(
+        _("%(record)s has no text for “%(field)s” in %(language)s: that language waits for it.")
+        % {"record": obj, "field": label, "language": labels.language_name(language, "en")}
+    )
 
 
-def _intersessional(draft: Draft):
-    return meeting_selectors.first_intersessional(year=draft.year)
+def record_text(obj, name: str, language: str, label: str) -> str:
+    return " ".join(record_lines(obj, name, language, label))
+
+
+# --- names ------------------------------------------------------------------------------------------
+
+
+def _display_names() -> dict[tuple[int, str], tuple[str, str]]:
+    return {(o.state_id, o.language): (o.name, o.in_sentence) for o in StateDisplayName.objects.all()}
+
+
+def state_name(draft: Draft, state, language: str) -> str:
+    """How documents name the State in a list: the recorded document name, or the registry's."""
+    name = draft.names.get((state.pk, language), ("", ""))[0]
+    return name or in_language(state, "name", language)
+
+
+def state_in_text(draft: Draft, state, language: str) -> str:
+    """The State in a sentence, with its article where the language needs one ("le Sénégal", "el Senegal").
+    French without a recorded form guesses the article and tells the ISU."""
+    recorded = draft.names.get((state.pk, language), ("", ""))[1]
+    if recorded:
+        return recorded
+    name = state_name(draft, state, language)
+    if language == "fr":
+        draft.note(
+            _(
+                "No French name with its article is recorded for %(state)s: “%(guess)s” is a guess (State names in "
+                "documents)."
+            )
+            % {"state": state.name_en, "guess": wording.guess_french_article(name)}
+        )
+        return wording.guess_french_article(name)
+    return name
+
+
+def states_list(draft: Draft, states, language: str) -> str:
+    names = sorted((state_name(draft, s, language) for s in states), key=_collation_key)
+    return join(names, language)
+
+
+def states_in_text(draft: Draft, states, language: str) -> str:
+    ordered = sorted(states, key=lambda s: _collation_key(state_name(draft, s, language)))
+    return join([state_in_text(draft, s, language) for s in ordered], language)
+
+
+def meeting_phrase(meeting, language: str, *, dates: bool = False, short: bool = False) -> str:
+    """A recorded meeting in a sentence: "la vingt et unième Assemblée des États parties", "the intersessional
+    meetings of 19, 20 and 21 June 2023"; another kind by its title."""
+    text = labels.meeting_in_text(meeting.kind, labels.meeting_number(meeting.code), language, short=short)
+    if not text:
+        title = getattr(meeting, f"title_{language}", "") or meeting.title_en
+        text = {"en": f"the meeting “{title}”", "fr": f"la réunion « {title} »", "es": f"la reunión «{title}»"}[
+            language
+        ]
+    if dates and meeting.kind == "intersessional":
+        text = f"{text} {wording.of_days(meeting.start_date, meeting.end_date, language)}"
+    return text
+
+
+def document_meeting_phrase(document: ConclusionsDocument, language: str, *, short: bool = False) -> str:
+    """The meeting the document is for, in a sentence."""
+    if document.meeting is not None:
+        return meeting_phrase(document.meeting, language, short=short)
+    code = document.meeting_code.upper()
+    kind = "review_conference" if code.endswith("RC") else "msp"
+    number = document.meeting_number or labels.meeting_number(code)
+    text = labels.meeting_in_text(kind, number, language, short=short)
+    return text or {"en": "the next meeting", "fr": "la prochaine réunion", "es": "la próxima reunión"}[language]
+
+
+def _others(committees, committee) -> int:
+    return sum(1 for c in committees if c.pk != committee.pk and not c.is_coordinating)
+
+
+# --- the paragraphs ----------------------------------------------------------------------------------
+
+PURPOSE_PREPOSITION = {"en": "to", "fr": "pour", "es": "para"}
 
 
 def part_committee_meetings(draft: Draft, meetings) -> None:
     own = [m for m in meetings if m.kind == "committee_meeting"]
     for i, m in enumerate(own):
-        if i == 0:
-            draft.add(
-                f"meeting:{m.pk}",
-                en=f"The Committee met for the first time on {_date(m.start_date, 'en')} to consider its workplan "
-                f"for {draft.year}.",
-                fr=f"Le Comité s'est réuni une première fois le {_date(m.start_date, 'fr')} pour examiner son plan "
-                f"de travail pour {draft.year}.",
+
+        def build(lang, m=m, first=i == 0):
+            aims = record_lines(m, "purpose", lang, _("purpose"))
+            purpose = t("meeting.purpose", lang, clauses=clauses(aims, lang, PURPOSE_PREPOSITION[lang])) if aims else ""
+            return t(
+                "meeting.first" if first else "meeting.again",
+                lang,
+                date=wording.date(m.start_date, lang),
+                purpose=purpose,
             )
-        else:
-            draft.add(
-                f"meeting:{m.pk}",
-                en=f"The Committee met again on {_date(m.start_date, 'en')}.",
-                fr=f"Le Comité s'est de nouveau réuni le {_date(m.start_date, 'fr')}.",
-            )
+
+        draft.add(f"meeting:{m.pk}", build)
     if not own:
-        draft.notes.append(_("No committee meeting is recorded for %(year)s.") % {"year": draft.year})
+        draft.note(_("No committee meeting is recorded for %(year)s.") % {"year": draft.year})
+
+
+def _period(start: datetime.date, end: datetime.date, lang: str) -> str:
+    months = {"start": wording.month(start, lang), "end": wording.month(end, lang), "year": end.year}
+    if (start.year, start.month) == (end.year, end.month):
+        return t("period.month", lang, **months)
+    if start.year != end.year:
+        return t("period.years", lang, start_year=start.year, **months)
+    return t("period.months", lang, **months)
 
 
 def part_bilaterals(draft: Draft) -> None:
-    series_list = meeting_selectors.bilateral_series_in_year(committee=draft.committee, year=draft.year)
-    for series in series_list:
-        states = [m.state for m in series.meetings.all() if m.state_id and m.status != "cancelled"]
-        start_en, end_en = (format_date(d, "MMMM", locale="en") for d in (series.start_date, series.end_date))
-        start_fr, end_fr = (format_date(d, "MMMM", locale="fr") for d in (series.start_date, series.end_date))
-        year = series.end_date.year
-        draft.add(
-            f"series:{series.pk}",
-            en=f"From {start_en} to {end_en} {year}, {_with_others(series, 'en')} took part in bilateral meetings "
-            "with States Parties to discuss progress made and challenges encountered in implementing the Convention "
-            "and in meeting the States' respective obligations in the Convention's thematic areas. These were the "
-            f"following States: {_states(states, 'en')}.",
-            fr=f"Entre {start_fr} et {end_fr} {year}, {_with_others(series, 'fr')} ont participé à des réunions "
-            "bilatérales avec des États parties, afin de discuter des progrès accomplis et des difficultés "
-            "rencontrées dans l'application de la Convention et dans l'exécution des obligations respectives des "
-            "États concernant les domaines thématiques de la Convention. Il s'agissait des États suivants : "
-            f"{_states(states, 'fr')}.",
-        )
+    for series in meeting_selectors.bilateral_series_in_year(committee=draft.committee, year=draft.year):
+        met = {}
+        for m in series.meetings.all():
+            if (
+                m.state_id
+                and m.status != "cancelled"
+                and (draft.issue_date is None or m.start_date <= draft.issue_date)
+            ):
+                met.setdefault(m.state_id, m.state)
+        if not met:
+            continue
+        states = list(met.values())
+        committees = list(series.committees.all())
+
+        def build(lang, series=series, states=states, committees=committees):
+            who, plural = wording.participants(_others(committees, draft.committee), series.with_presidency, lang)
+            aims = record_lines(series, "purpose", lang, _("purpose"))
+            purpose = ""
+            if aims:
+                purpose = t(
+                    "bilaterals.purpose",
+                    lang,
+                    clauses=clauses(aims, lang, "to" if lang == "en" else "para", elide=True),
+                )
+            listed = t(
+                "bilaterals.states" if len(states) > 1 else "bilaterals.state",
+                lang,
+                states=states_list(draft, states, lang),
+            )
+            return t(
+                "bilaterals",
+                lang,
+                period=_period(series.start_date, series.end_date, lang),
+                participants=who,
+                took_part=wording.pick("took_part", lang, plural),
+                purpose=purpose,
+                states=listed,
+            )
+
+        draft.add(f"series:{series.pk}", build)
 
 
 def part_workshops(draft: Draft, meetings) -> None:
     for m in (m for m in meetings if m.kind == "workshop"):
-        draft.add(
-            f"meeting:{m.pk}",
-            en=f"On {_date(m.start_date, 'en')}, {_with_others(m, 'en')} took part in a workshop entitled "
-            f"“{in_language(m, 'title', 'en')}”.",
-            fr=f"Le {_date(m.start_date, 'fr')}, {_with_others(m, 'fr')} ont participé à un atelier intitulé "
-            f"« {in_language(m, 'title', 'fr')} ».",
-        )
+
+        def build(lang, m=m):
+            who, plural = wording.participants(_others(m.committees.all(), draft.committee), m.with_presidency, lang)
+            prep = {"en": "to", "fr": "à", "es": "a"}[lang]
+            aims = record_lines(m, "purpose", lang, _("purpose"))
+            if aims:
+                purpose = t("workshop.purpose", lang, clauses=clauses(aims, lang, prep))
+            else:
+                purpose = t("workshop.title", lang, title=record_text(m, "title", lang, _("title")))
+            own = record_lines(m, "committee_aims", lang, _("what the committee used it for"))
+            own_text = (
+                t("workshop.committee_aims", lang, clauses=clauses(own, lang, PURPOSE_PREPOSITION[lang])) if own else ""
+            )
+            return t(
+                "workshop",
+                lang,
+                date=wording.date(m.start_date, lang),
+                participants=who,
+                took_part=wording.pick("took_part", lang, plural),
+                purpose=purpose,
+                committee_aims=own_text,
+            )
+
+        draft.add(f"meeting:{m.pk}", build)
 
 
-RECIPIENTS = {
-    "affected": {"en": "national mine action directors", "fr": "aux directeurs nationaux de la lutte antimines"},
-    "providers": {"en": "donor States", "fr": "aux États donateurs"},
-    "all": {"en": "all States Parties", "fr": "à tous les États parties"},
-}
+def _when(event_year: int, from_year: int, lang: str) -> str:
+    if event_year == from_year + 1:
+        return t("when.next_year", lang)
+    if event_year == from_year:
+        return t("when.same_year", lang)
+    return t("when.year", lang, year=event_year) if event_year > from_year else ""
 
 
 def part_questionnaires(draft: Draft) -> None:
     found = False
     for q in questionnaire_selectors.circulated_in_year(committee=draft.committee, year=draft.year):
+        if draft.issue_date is not None and q.circulation_date > draft.issue_date:
+            continue
         found = True
         numbers = [a.number for question in q.questions.all() for a in question.actions.all()]
-        groups = [g for g in (q.recipient_groups or []) if g in RECIPIENTS]
-        to_en = _join([RECIPIENTS[g]["en"] for g in groups], "en")
-        to_fr = _join([RECIPIENTS[g]["fr"] for g in groups], "fr")
-        actions_en = _actions(numbers, "en")
-        actions_fr = _actions(numbers, "fr")
-        draft.add(
-            f"questionnaire:{q.pk}",
-            en=f"On {_date(q.circulation_date, 'en')}, the Committee circulated a questionnaire"
-            + (f" to {to_en}" if to_en else "")
-            + " with the aim of improving its knowledge of current and past cooperation and assistance activities"
-            + (
-                f" and of better understanding the progress made in implementing {actions_en} of the Oslo Action Plan"
-                if actions_en
-                else ""
+
+        def build(lang, q=q, numbers=numbers):
+            aims = record_lines(q, "purpose", lang, _("aims"))
+            purpose = ""
+            if aims:
+                preposition = {"en": "to", "es": "de"}.get(lang, "")
+                purpose = t("questionnaire.purpose", lang, clauses=clauses(aims, lang, preposition, elide=True))
+            actions = ""
+            if numbers:
+                name = "questionnaire.actions" if aims else "questionnaire.actions_only"
+                listed = wording.actions(numbers, lang, article=True)
+                actions = t(name, lang, actions=listed, plan=wording.PLAN["name"][lang])
+            event = ""
+            if q.prepares is not None:
+                phrase = meeting_phrase(q.prepares, lang)
+                phrase = of(phrase, lang) if lang == "fr" else phrase
+                event = t(
+                    "questionnaire.event",
+                    lang,
+                    event=phrase,
+                    when=_when(q.prepares.start_date.year, q.circulation_date.year, lang),
+                )
+            return t(
+                "questionnaire",
+                lang,
+                date=wording.date(q.circulation_date, lang),
+                purpose=purpose,
+                actions=actions,
+                event=event,
             )
-            + ".",
-            fr=f"Le {_date(q.circulation_date, 'fr')}, le Comité a diffusé un questionnaire"
-            + (f" {to_fr}" if to_fr else "")
-            + " dans le but d'améliorer sa connaissance des activités de coopération et d'assistance"
-            + " en cours et passées"
-            + (
-                " et de mieux appréhender les progrès réalisés dans la mise en œuvre des "
-                f"{actions_fr} du Plan d'action d'Oslo"
-                if actions_fr
-                else ""
-            )
-            + ".",
-        )
+
+        draft.add(f"questionnaire:{q.pk}", build)
     if not found:
-        draft.notes.append(_("No questionnaire circulated in %(year)s is recorded.") % {"year": draft.year})
+        draft.note(_("No questionnaire circulated in %(year)s is recorded.") % {"year": draft.year})
 
 
-def part_preliminary_observations(draft: Draft, intersessional) -> None:
-    if intersessional is None:
-        draft.notes.append(_("No intersessional meetings are recorded for %(year)s.") % {"year": draft.year})
-        return
-    start, end = intersessional.start_date, intersessional.end_date
-    draft.add(
-        f"observations:{intersessional.pk}",
-        en=f"In the lead-up to the intersessional meetings of {_days(start, end, 'en')}, the Committee prepared "
-        "preliminary observations based on the information provided by States Parties in their Article 7 reports. "
-        "It presented these preliminary observations at the intersessional meetings.",
-        fr=f"À l'approche des réunions intersessions des {_days(start, end, 'fr')}, le Comité a établi des "
-        "observations préliminaires en se fondant sur les renseignements communiqués par les États parties dans les "
-        "rapports soumis au titre de l'article 7. Il a soumis ces observations préliminaires aux réunions "
-        "intersessions.",
-    )
+def part_preliminary_observations(draft: Draft) -> None:
+    """Only when the committee recorded its preliminary observations: for which meeting, from which cycle."""
+    records = meeting_selectors.preliminary_observations_in_year(committee=draft.committee, year=draft.year)
+    records = [r for r in records if draft.issue_date is None or r.submitted_on <= draft.issue_date]
+    for record in records:
+
+        def build(lang, record=record):
+            meeting = record.meeting
+            full = meeting_phrase(meeting, lang, dates=True)
+            short = meeting_phrase(meeting, lang)
+            cycle = ""
+            if record.cycle.deadline and record.cycle.deadline.year != meeting.start_date.year:
+                cycle = t("observations.cycle", lang, year=record.cycle.year)
+            if record.before_meeting:
+                return t(
+                    "observations.before",
+                    lang,
+                    meeting=of(full, lang) if lang == "fr" else full,
+                    meeting_short=to(short, lang) if lang == "fr" else short,
+                    cycle=cycle,
+                )
+            return t("observations.at", lang, meeting=of(full, lang) if lang == "fr" else full, cycle=cycle)
+
+        draft.add(f"observations:{record.pk}", build)
 
 
 def part_panels(draft: Draft, meetings) -> None:
     for m in (m for m in meetings if m.kind == "panel"):
-        parent = m.parent
-        if parent is not None and parent.kind == "intersessional":
-            at_en = f"At the intersessional meetings of {_days(parent.start_date, parent.end_date, 'en')}"
-            at_fr = f"Lors des réunions intersessions des {_days(parent.start_date, parent.end_date, 'fr')}"
-        else:
-            at_en = f"On {_date(m.start_date, 'en')}"
-            at_fr = f"Le {_date(m.start_date, 'fr')}"
-        draft.add(
-            f"meeting:{m.pk}",
-            en=f"{at_en}, the Committee held a panel discussion on “{in_language(m, 'title', 'en')}”.",
-            fr=f"{at_fr}, le Comité a organisé une réunion-débat sur le thème « {in_language(m, 'title', 'fr')} ».",
-        )
+
+        def build(lang, m=m):
+            parent = m.parent
+            if parent is not None and parent.kind in ("intersessional", "msp", "review_conference"):
+                phrase = meeting_phrase(parent, lang, dates=True)
+                at = t("panel.during", lang, meeting=of(phrase, lang) if lang == "fr" else phrase)
+            else:
+                at = t("panel.on", lang, date=wording.date(m.start_date, lang))
+            topics = record_lines(m, "topics", lang, _("topics discussed"))
+            aims = record_lines(m, "purpose", lang, _("purpose"))
+            return t(
+                "panel",
+                lang,
+                at=at,
+                title=record_text(m, "title", lang, _("title")),
+                topics=t("panel.topics", lang, topics=join([wording.clause(x) for x in topics], lang))
+                if topics
+                else "",
+                purpose=(
+                    t(
+                        "panel.purpose",
+                        lang,
+                        clauses=clauses(aims, lang, {"en": "to", "es": "de"}.get(lang, ""), elide=True),
+                    )
+                    if aims
+                    else ""
+                ),
+            )
+
+        draft.add(f"meeting:{m.pk}", build)
 
 
 def part_individualised_approach(draft: Draft) -> None:
-    requests = meeting_selectors.individualised_requests_up_to(year=draft.year)
-    held = [r for r in requests if r.held_on and r.held_on.year == draft.year]
-    pending = [r for r in requests if r.status in ("requested", "scheduled") and r.requested_on.year == draft.year]
-    for r in held:
-        report_en = report_fr = ""
-        if r.report_published_on or r.final_report_url:
-            report_en = " A final report on the meeting has been published on the Convention's website."
-            report_fr = " Un rapport final sur cette réunion a été publié sur le site Web de la Convention."
-        draft.add(
-            f"ia:{r.pk}",
-            en=f"The Committee supported {state_name(r.state, 'en')} in organising an individualised approach "
-            f"meeting, held on {_date(r.held_on, 'en')}, which gave {state_name(r.state, 'en')} the opportunity to "
-            "take stock with stakeholders of the status of implementation of its mine action programmes and of the "
-            f"challenges it faces.{report_en}",
-            # French country names take articles that vary ("au Sénégal", "la Somalie"): a list after a colon
-            # stays grammatical whatever the State.
-            fr=f"Le {_date(r.held_on, 'fr')}, avec l'appui du Comité, une réunion sur la procédure individualisée "
-            f"s'est tenue avec l'État partie suivant : {_states([r.state], 'fr')}. Elle a été l'occasion de faire le "
-            "point avec les parties prenantes sur l'état de l'application de ses programmes de lutte antimines et les "
-            f"difficultés rencontrées en la matière.{report_fr}",
+    requests = meeting_selectors.individualised_requests_up_to(
+        year=draft.year, committee=draft.committee, up_to=draft.issue_date
+    )
+
+    def told(day):
+        return day is not None and day.year == draft.year and (draft.issue_date is None or day <= draft.issue_date)
+
+    held = [r for r in requests if r.status in ("held", "report_published") and told(r.held_on)]
+    scheduled = [r for r in requests if r.status == "scheduled" and r.meeting_id and told(r.scheduled_on)]
+    for r in held + scheduled:
+
+        def build(lang, r=r):
+            meeting = r.meeting.parent if r.meeting is not None and r.meeting.parent_id else r.requested_at
+            lead = ""
+            if meeting is not None:
+                phrase = meeting_phrase(meeting, lang, dates=True)
+                lead = t("ia.lead", lang, meeting=of(phrase, lang) if lang == "fr" else phrase)
+            state = state_in_text(draft, r.state, lang)
+            to_state = to(state, lang)
+            support = record_text(r, "support", lang, _("support given")) or t("ia.support", lang)
+            day = r.held_on if r.status != "scheduled" else (r.meeting.start_date if r.meeting else r.scheduled_on)
+            when = t(
+                "ia.when.held" if r.status != "scheduled" else "ia.when.scheduled",
+                lang,
+                day=wording.day_month(day, lang),
+            )
+            aims = record_lines(r, "outcome", lang, _("outcome"))
+            outcome = ""
+            if aims:
+                text = clauses(aims, lang, {"en": "to", "es": "de"}.get(lang, ""), elide=True)
+                outcome = t("ia.outcome", lang, state=state, to_state=to_state, outcome=text)
+            report = ""
+            if r.report_published_on and (draft.issue_date is None or r.report_published_on <= draft.issue_date):
+                report = t("ia.report.published", lang, state=state, to_state=to_state)
+            elif meeting_selectors.has_final_report(r):
+                report = t("ia.report.written", lang, state=state, to_state=to_state)
+            text = t(
+                "ia.held",
+                lang,
+                lead=lead,
+                state=state,
+                to_state=to_state,
+                support=support,
+                when=when,
+                outcome=outcome,
+                report=report,
+            )
+            return capitalise(text)
+
+        draft.add(f"ia:{r.pk}", build)
+
+    pending = [r for r in requests if r.status == "requested" and told(r.requested_on)]
+    groups: dict[int | None, list] = {}
+    for r in pending:
+        groups.setdefault(r.requested_at_id, []).append(r)
+    for key, group in groups.items():
+        margins_of = group[0].requested_at
+
+        def build(lang, group=group, margins_of=margins_of, addition=bool(held or scheduled)):
+            if margins_of is not None:
+                full = meeting_phrase(margins_of, lang)
+                margins = t(
+                    "ia.requests.margins",
+                    lang,
+                    meeting=of(meeting_phrase(margins_of, lang, short=True), lang) if lang == "fr" else full,
+                )
+            else:
+                full = document_meeting_phrase(draft.document, lang)
+                margins = ""
+            plural = len(group) > 1
+            text = t(
+                "ia.requests",
+                lang,
+                addition=t("ia.requests.addition", lang) if addition else "",
+                lead=t("ia.requests.lead", lang, meeting=of(full, lang) if lang == "fr" else full),
+                states=states_in_text(draft, [r.state for r in group], lang),
+                their=wording.pick("ia.requests.who", lang, plural),
+                who=wording.pick("ia.requests.who", lang, plural),
+                margins=margins,
+            )
+            return capitalise(text)
+
+        draft.add(f"ia:requests:{key or 'none'}", build)
+
+
+def part_online_tool(draft: Draft) -> None:
+    """The online reporting tool, when the committee promoted it ahead of the deadline falling this year."""
+    facts = reporting_selectors.online_tool_year(year=draft.year, up_to=draft.issue_date)
+    if facts is None or facts.promoted_by_id != draft.committee.pk:
+        return
+
+    def build(lang):
+        count = ""
+        if facts.online:
+            count = wording.pick("tool.count", lang, facts.online > 1).format(n=facts.online)
+        return t(
+            "tool",
+            lang,
+            launched=facts.launched,
+            promoted=t("tool.continued" if facts.launched < draft.year else "tool.first", lang),
+            deadline=wording.date(facts.deadline, lang),
+            count=count,
         )
-    if pending:
-        states = [r.state for r in pending]
-        number = draft.document.meeting_number
-        draft.add(
-            "ia:requests",
-            en=f"In addition, in the lead-up to {_meeting_name_in_text(number, 'en')}, the Committee worked with "
-            f"{_states(states, 'en')}, which expressed the wish to benefit from the individualised approach.",
-            fr=f"En outre, à l'approche de {_meeting_name_in_text(number, 'fr')}, le Comité a collaboré avec les "
-            "États parties ayant exprimé le souhait de bénéficier de la procédure individualisée : "
-            f"{_states(states, 'fr')}.",
-        )
+
+    draft.add("online-tool", build)
 
 
 def part_fund(draft: Draft) -> None:
-    updated = fund_selectors.terms_updated_in(year=draft.year)
-    applicants = fund_selectors.applicant_states(year=draft.year)
-    if not updated and not applicants:
-        draft.notes.append(_("No Fund work is recorded for %(year)s.") % {"year": draft.year})
+    """The Cooperation and Assistance Fund's year, in the conclusions of the committee it reports through."""
+    if draft.committee.slug != settings.FUND_COMMITTEE:
         return
-    en, fr = [], []
-    if updated:
-        en.append("updated the Terms of Reference of the Cooperation and Assistance Fund")
-        fr.append("a actualisé le mandat du Fonds de coopération et d'assistance")
-    if applicants:
-        en.append(f"began working with {_states(applicants, 'en')} on the use of the Fund")
-        fr.append(
-            "a commencé à travailler en vue de l'utilisation du Fonds avec les États parties suivants : "
-            f"{_states(applicants, 'fr')}"
-        )
-    draft.add(
-        "fund",
-        en=f"The Committee {' and '.join(en)}, with the support of the Implementation Support Unit and other partners.",
-        fr=f"Le Comité {' et '.join(fr)}, avec le soutien de l'Unité d'appui à l'application et d'autres partenaires.",
-    )
+    terms = fund_selectors.terms_versions_in(year=draft.year, up_to=draft.issue_date)
+    applicants = fund_selectors.applicant_states(year=draft.year, up_to=draft.issue_date)
+    if not terms and not applicants:
+        draft.note(_("No Fund work is recorded for %(year)s.") % {"year": draft.year})
+        return
+
+    def build(lang):
+        parts = [t("fund.terms", lang)] if terms else []
+        if applicants:
+            parts.append(
+                t("fund.work" if terms else "fund.work_only", lang, states=states_in_text(draft, applicants, lang))
+            )
+        return t("fund", lang, parts=f" {wording.and_word(lang)} ".join(parts))
+
+    draft.add("fund", build)
 
 
 def part_priority_actions(draft: Draft) -> None:
+    """The period's actions in their order, numbered on from the activities; an action carried over from the
+    previous period takes that one's text where it has none of its own."""
     period = meeting_selectors.priority_period(committee=draft.committee, start_year=draft.year)
     if period is None:
-        draft.notes.append(_("No priority actions are recorded for %(year)s.") % {"year": draft.year})
+        draft.note(_("No priority actions are recorded for %(year)s.") % {"year": draft.year})
         return
     for action in sorted(period.actions.all(), key=lambda a: a.number):
-        texts = {lang: getattr(action, f"text_{lang}", "") for lang in draft.languages}
-        draft.priorities.append((f"priority:{action.pk}", texts))
+        sources = [action, action.carried_over_from] if action.carried_over_from else [action]
 
+        def build(lang, sources=sources):
+            for source in sources:
+                text = getattr(source, f"text_{lang}", "")
+                if text:
+                    return text
+            return record_text(sources[0], "text", lang, _("text"))  # Missing, or "" when no language has one
 
-ANNEX_INTRO = {
-    "en": "Since the Oslo Review Conference and the adoption of the Oslo Action Plan, the role of the gender focal "
-    "points has been to ensure that gender and the diverse needs and experiences of people in affected communities "
-    "are taken into account in the work of the Convention's Committees, in carrying out their respective mandates. "
-    "Gender equality issues as they relate to youth and the needs of youth will also be addressed, where relevant "
-    "and appropriate.",
-    "fr": "Depuis la Conférence d’examen d’Oslo et l’adoption du Plan d’action d’Oslo, les coordonnateurs pour les "
-    "questions de genre ont pour rôle de veiller à ce que les questions de genre et la diversité des besoins et des "
-    "expériences des personnes vivant dans les communautés touchées soient prises en compte dans les travaux des "
-    "différents comités relevant de la Convention, dans le cadre de l’exécution de leurs mandats respectifs. Les "
-    "questions d’égalité des genres en ce qui concerne les jeunes et les besoins des jeunes seront également "
-    "abordées, le cas échéant et s’il y a lieu.",
-}
+        draft.priorities.append((f"priority:{action.pk}", {k: v for k, v in draft.write(build).items() if v}))
+    for action in meeting_selectors.priority_actions_left_behind(committee=draft.committee, before_year=draft.year):
+        draft.note(
+            _("Priority action %(number)s of %(period)s is “%(status)s” and no action of %(year)s carries it over.")
+            % {
+                "number": action.number,
+                "period": action.period.label,
+                "status": action.get_status_display(),
+                "year": draft.year,
+            }
+        )
 
 
 def part_gender_workplan(draft: Draft) -> None:
     items = workplan_selectors.items_for(committee=draft.committee, year=draft.year)
     if not items:
-        draft.notes.append(_("No gender and diversity workplan is recorded for %(year)s.") % {"year": draft.year})
+        draft.note(_("No gender and diversity workplan is recorded for %(year)s.") % {"year": draft.year})
         return
-    draft.annex.append(("plain", "annex:intro", dict(ANNEX_INTRO)))
-    draft.annex.append(
-        (
-            "plain",
-            "annex:decided",
-            {
-                "en": f"The {draft.committee.name_en} has decided to work on the following in {draft.year}:",
-                "fr": f"Le {draft.committee.name_fr or draft.committee.name_en} a décidé de travailler sur les axes "
-                f"ci-après en {draft.year} :",
-            },
+    plan = wording.PLAN
+    intro = draft.write(
+        lambda lang: t(
+            "annex.intro", lang, review_conference=plan["review_conference"][lang], plan=plan["in_text"][lang]
         )
     )
+    draft.annex.append(("plain", "annex:intro", intro))
+    committee = draft.committee
+    decided = draft.write(
+        lambda lang: t(
+            "annex.decided", lang, committee=record_text(committee, "name", lang, _("name")), year=draft.year
+        )
+    )
+    draft.annex.append(("plain", "annex:decided", decided))
     for item in items:
-        texts = {lang: getattr(item, f"description_{lang}", "") for lang in draft.languages}
-        draft.annex.append(("bullet", f"workplan:{item.pk}", texts))
+        texts = draft.write(lambda lang, item=item: record_text(item, "description", lang, _("what will be done")))
+        draft.annex.append(("bullet", f"workplan:{item.pk}", {k: v for k, v in texts.items() if v}))
 
+
+# --- header and sections --------------------------------------------------------------------------------
+
+SECTION_TITLES = {
+    "activities": {"en": "Activities of the Committee", "fr": "Activités du Comité", "es": "Actividades del Comité"},
+    "priority-actions": {
+        "en": "Priority actions of the Committee",
+        "fr": "Actions prioritaires du Comité",
+        "es": "Acciones prioritarias del Comité",
+    },
+}
 
 PLACES = {"Geneva": {"fr": "Genève", "es": "Ginebra"}}
+
+# Kept for the tests and callers of the former names.
+ordinal = labels.ordinal
+
+
+def meeting_name(number: int | None, lang: str) -> str:
+    """The meeting's name on the header: "Twenty-first Meeting", "Vingt et unième Assemblée", "Vigésima
+    Primera Reunión"."""
+    words = labels.ordinal(number or 0, lang)
+    noun = {"en": "Meeting", "fr": "Assemblée", "es": "Reunión"}.get(lang)
+    return f"{words} {noun}" if words and noun else ""
 
 
 def _header_defaults(document: ConclusionsDocument, lang: str) -> dict[str, str]:
@@ -454,17 +618,40 @@ def _header_defaults(document: ConclusionsDocument, lang: str) -> dict[str, str]
         place = PLACES.get(place, {}).get(lang, place)
         dates = labels.date_range(document.meeting_start, document.meeting_end, lang)
         defaults["place_and_dates"] = f"{place}, {dates}" if place else dates
-    if lang == "en":
-        defaults["title"] = (
-            f"Cooperation and assistance: conclusions and recommendations related to the mandate of the {name}"
-        )
-        defaults["subtitle"] = f"Activities and priority actions for {year}-{year + 1}"
-    elif lang == "fr":
-        defaults["title"] = (
-            f"Coopération et assistance : conclusions et recommandations ayant trait au mandat du {name}"
-        )
-        defaults["subtitle"] = f"Activités et actions prioritaires pour {year}-{year + 1}"
+    if lang in TEMPLATE_LANGUAGES:
+        topic = getattr(committee, f"topic_{lang}", "") or committee.topic_en
+        if topic:
+            defaults["title"] = t("title", lang, topic=topic, committee=name)
+        defaults["subtitle"] = t("subtitle", lang, start=year, end=year + 1)
     return defaults
+
+
+def _issue_date(document: ConclusionsDocument) -> datetime.date | None:
+    """The original language's issue date (or any language's): the document tells what happened until then."""
+    dates = {v.language: v.issue_date for v in document.versions.all() if v.issue_date}
+    return dates.get(document.original_language) or (min(dates.values()) if dates else None)
+
+
+def build_draft(document: ConclusionsDocument) -> Draft:
+    """The paragraphs the records give, in every language of the document (nothing is written)."""
+    languages = [v.language for v in document.versions.all()]
+    issue_date = _issue_date(document)
+    draft = Draft(document=document, languages=languages, issue_date=issue_date, names=_display_names())
+    meetings = meeting_selectors.committee_meetings_in_year(
+        committee=draft.committee, year=draft.year, up_to=issue_date
+    )
+    part_committee_meetings(draft, meetings)
+    part_bilaterals(draft)
+    part_workshops(draft, meetings)
+    part_questionnaires(draft)
+    part_preliminary_observations(draft)
+    part_panels(draft, meetings)
+    part_individualised_approach(draft)
+    part_online_tool(draft)
+    part_fund(draft)
+    part_priority_actions(draft)
+    part_gender_workplan(draft)
+    return draft
 
 
 @transaction.atomic
@@ -472,20 +659,8 @@ def document_generate_draft(*, document: ConclusionsDocument, by=None) -> Genera
     """Rebuild the document's sections, paragraphs and Annex I from the recorded data; fill empty header fields.
     The text of existing paragraphs is replaced (the history keeps the previous one)."""
     ensure_draft(document)
-    languages = [v.language for v in document.versions.all()]
-    draft = Draft(document=document, languages=languages)
-    meetings = _meetings(draft)
-    intersessional = _intersessional(draft)
-    part_committee_meetings(draft, meetings)
-    part_bilaterals(draft)
-    part_workshops(draft, meetings)
-    part_questionnaires(draft)
-    part_preliminary_observations(draft, intersessional)
-    part_panels(draft, meetings)
-    part_individualised_approach(draft)
-    part_fund(draft)
-    part_priority_actions(draft)
-    part_gender_workplan(draft)
+    draft = build_draft(document)
+    languages = draft.languages
 
     for version in DocumentLanguageVersion.objects.filter(document=document):
         changed = []
@@ -511,16 +686,11 @@ def document_generate_draft(*, document: ConclusionsDocument, by=None) -> Genera
     if draft.annex:
         committee = document.committee
         titles = {
-            "en": f"Gender and diversity workplan – {committee.name_en}",
-            "fr": "Plan de travail pour les questions de genre et la diversité – "
-            f"{committee.name_fr or committee.name_en}",
+            lang: t("annex.title", lang, committee=in_language(committee, "name", lang))
+            for lang in languages
+            if lang in TEMPLATE_LANGUAGES
         }
-        annex = section_add(
-            document=document,
-            kind=SectionKind.ANNEX,
-            titles={lang: titles.get(lang, "") for lang in languages},
-            key="annex-1",
-        )
+        annex = section_add(document=document, kind=SectionKind.ANNEX, titles=texts_for(titles), key="annex-1")
         for kind, source, texts in draft.annex:
             paragraph_add(section=annex, texts=texts_for(texts), kind=kind, source=source)
             report.paragraphs += 1

@@ -201,9 +201,9 @@ def _french_ordinal(n: int) -> str:
 
 
 def _spanish_ordinal(n: int) -> str:
-    """UN Spanish writes ordinals in words up to the tenth, in figures after: "Quinta", "21ª" (feminine:
-    Reunión, Conferencia)."""
-    return _ES_WORDS[n].capitalize() if n <= 10 else f"{n}ª"
+    """The feminine ordinal in words, as the Convention's Spanish documents write the meetings ("Quinta
+    Conferencia de Examen", "Vigésima Primera Reunión"); in figures beyond the words (50 on: "50ª")."""
+    return ordinal(n, "es") or f"{n}ª"
 
 
 def capitalise(text: str) -> str:
@@ -368,3 +368,107 @@ def roman(number: int) -> str:
             out.append(letters)
             number -= value
     return "".join(out)
+
+
+# --- meeting names inside a sentence (minimal: the document helper extends names, ordinals and symbols) -----
+
+_ORDINALS = {
+    "en": {
+        "units": ["", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"],
+        "teens": ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth"]
+        + ["seventeenth", "eighteenth", "nineteenth"],
+        "tens": {2: ("twenty", "twentieth"), 3: ("thirty", "thirtieth"), 4: ("forty", "fortieth")},
+    },
+    "fr": {
+        "units": ["", "unième", "deuxième", "troisième", "quatrième", "cinquième", "sixième", "septième"]
+        + ["huitième", "neuvième"],
+        "teens": ["dixième", "onzième", "douzième", "treizième", "quatorzième", "quinzième", "seizième"]
+        + ["dix-septième", "dix-huitième", "dix-neuvième"],
+        "tens": {2: ("vingt", "vingtième"), 3: ("trente", "trentième"), 4: ("quarante", "quarantième")},
+    },
+    "es": {  # feminine: "Reunión" and "Conferencia" are
+        "units": ["", "Primera", "Segunda", "Tercera", "Cuarta", "Quinta", "Sexta", "Séptima", "Octava", "Novena"],
+        "teens": ["Décima", "Undécima", "Duodécima", "Decimotercera", "Decimocuarta", "Decimoquinta"]
+        + ["Decimosexta", "Decimoséptima", "Decimoctava", "Decimonovena"],
+        "tens": {2: "Vigésima", 3: "Trigésima", 4: "Cuadragésima"},
+    },
+}
+
+
+def ordinal(number: int, language: str) -> str:
+    """Ordinal words for meeting numbers 1-49, capitalised as in a header: "Twenty-first", "Vingt et
+    unième", "Vigésima Primera" (Spanish feminine, as for "Reunión"). Other languages: "" (no words)."""
+    if language not in _ORDINALS or not 0 < number < 50:
+        return ""
+    words = _ORDINALS[language]
+    tens, units = divmod(number, 10)
+    if language == "es":
+        if tens == 0:
+            return words["units"][units]
+        if tens == 1:
+            return words["teens"][units]
+        return words["tens"][tens] + (f" {words['units'][units]}" if units else "")
+    if language == "fr" and number == 1:
+        word = "première"
+    elif tens == 0:
+        word = words["units"][units]
+    elif tens == 1:
+        word = words["teens"][units]
+    elif units == 0:
+        word = words["tens"][tens][1]
+    elif language == "fr" and units == 1:
+        word = f"{words['tens'][tens][0]} et unième"
+    else:
+        word = f"{words['tens'][tens][0]}-{words['units'][units]}"
+    return word[:1].upper() + word[1:]
+
+
+# The noun of each numbered or recurring meeting, in a sentence: (full, short) where the short form is the
+# one a second mention may use ("la vingt et unième Assemblée").
+SENTENCE_NOUNS = {
+    "msp": {
+        "en": ("Meeting of the States Parties", "Meeting of the States Parties"),
+        "fr": ("Assemblée des États parties", "Assemblée"),
+        "es": ("Reunión de los Estados Partes", "Reunión de los Estados Partes"),
+    },
+    "review_conference": {
+        "en": ("Review Conference", "Review Conference"),
+        "fr": ("Conférence d'examen", "Conférence d'examen"),
+        "es": ("Conferencia de Examen", "Conferencia de Examen"),
+    },
+    "intersessional": {
+        "en": ("intersessional meetings", "intersessional meetings"),
+        "fr": ("réunions intersessions", "réunions intersessions"),
+        "es": ("Reuniones entre períodos de sesiones", "Reuniones entre períodos de sesiones"),
+    },
+}
+# Definite articles by language: (singular feminine, plural feminine); English has one.
+_ARTICLES = {"en": ("the", "the"), "fr": ("la", "les"), "es": ("la", "las")}
+
+MEETING_CODE = re.compile(r"^(\d{1,2})(MSP|RC)$", re.IGNORECASE)
+
+
+def meeting_number(code: str) -> int | None:
+    """The number in a Convention meeting code: "21MSP" -> 21, "5RC" -> 5; None otherwise."""
+    match = MEETING_CODE.match(code or "")
+    return int(match.group(1)) if match else None
+
+
+def meeting_in_text(kind: str, number: int | None, language: str, *, short: bool = False) -> str:
+    """A Meeting of the States Parties, a Review Conference or the intersessional meetings named inside a
+    sentence, with the definite article: "the Twenty-first Meeting of the States Parties", "la vingt et unième
+    Assemblée des États parties", "la Quinta Conferencia de Examen", "les réunions intersessions".
+    "" for another kind or language, or a numbered kind without its number (the caller then uses the title)."""
+    nouns = SENTENCE_NOUNS.get(kind, {}).get(language)
+    if nouns is None:
+        return ""
+    noun = nouns[1] if short else nouns[0]
+    singular, plural = _ARTICLES[language]
+    if kind == "intersessional":
+        return f"{plural} {noun}"
+    words = ordinal(number or 0, language)
+    if not words:
+        return ""
+    if language == "fr":
+        words = words[:1].lower() + words[1:]
+    return f"{singular} {words} {noun}"

@@ -270,7 +270,13 @@ class StateDisplayName(models.Model):
         "states.State", on_delete=models.CASCADE, related_name="document_names", verbose_name=_("State")
     )
     language = models.CharField(_("language"), max_length=2, choices=Language.choices)
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("name"), max_length=200, blank=True, help_text=_("Left empty, the registry's name."))
+    in_sentence = models.CharField(
+        _("name in a sentence"),
+        max_length=200,
+        blank=True,
+        help_text=_("With its article where the language needs one: “le Sénégal”, “la Somalie”, “el Senegal”."),
+    )
 
     class Meta:
         verbose_name = _("State name in documents")

@@ -463,3 +463,15 @@ def latest_exports(document: ConclusionsDocument) -> dict[str, DocumentExport]:
 
 def latest_batch(document: ConclusionsDocument) -> ExportBatch | None:
     return document.batches.select_related("created_by").order_by("-created_at", "-pk").first()
+
+
+def hand_edited_paragraphs(document: ConclusionsDocument) -> int:
+    """How many of the document's paragraphs were changed by hand after generation: a text edited since it
+    was written (its history has a change), or a paragraph added without a record behind it."""
+    edited = set(
+        ParagraphText.history.filter(paragraph__section__document=document, history_type="~").values_list(
+            "paragraph_id", flat=True
+        )
+    )
+    added = set(Paragraph.objects.filter(section__document=document, source="").values_list("pk", flat=True))
+    return len(edited | added)

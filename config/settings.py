@@ -160,6 +160,11 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 
+# The online Article 7 reporting tool (the conclusions say when it was launched) and the committee the
+# Cooperation and Assistance Fund reports through (its conclusions describe the Fund's year).
+REPORTING_ONLINE_TOOL_LAUNCHED = env.int("REPORTING_ONLINE_TOOL_LAUNCHED", default=2022)
+FUND_COMMITTEE = env("FUND_COMMITTEE", default="cooperation-assistance")
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 

@@ -26,6 +26,12 @@ class DemoContext:
         with open(DATA_DIR / "cycle_2023.yaml", encoding="utf-8") as fh:
             return yaml.safe_load(fh)
 
+    @property
+    def texts(self) -> dict:
+        """What the 2023 records say in each language (data/cycle_2023_texts.yaml)."""
+        with open(DATA_DIR / "cycle_2023_texts.yaml", encoding="utf-8") as fh:
+            return yaml.safe_load(fh)
+
     def log(self, message: str) -> None:
         if self.stdout is not None:
             self.stdout.write(message)
@@ -35,6 +41,11 @@ def spanish_paragraphs() -> list[str]:
     """The Spanish 2023 conclusions, one string per paragraph (used by the conclusions and meetings demos)."""
     with open(DATA_DIR / "conclusions-2023-es.yaml", encoding="utf-8") as fh:
         return yaml.safe_load(fh)
+
+
+def translated(name: str, texts: dict | None) -> dict[str, str]:
+    """The columns of a translated field from {language: text or list of lines}: {"purpose_en": "…", …}."""
+    return {f"{name}_{lang}": "\n".join(v) if isinstance(v, list) else v for lang, v in (texts or {}).items()}
 
 
 def demo_modules():

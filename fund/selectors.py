@@ -129,15 +129,26 @@ def terms_list() -> QuerySet:
     return TermsOfReference.objects.annotate(n_applications=Count("applications")).order_by("-in_force_from")
 
 
-def terms_updated_in(*, year: int) -> bool:
-    """Whether a version of the Fund's terms of reference came into force in `year`."""
-    return TermsOfReference.objects.filter(in_force_from__year=year).exists()
+def terms_updated_in(*, year: int, up_to=None) -> bool:
+    """Whether a version of the Fund's terms of reference came into force in `year` (up to `up_to`, a date)."""
+    return bool(terms_versions_in(year=year, up_to=up_to))
 
 
-def applicant_states(*, year: int) -> list:
-    """The States that submitted a Fund application in `year`, each once."""
-    return list(
-        {
-            a.state_id: a.state for a in Application.objects.filter(submitted_at__year=year).select_related("state")
-        }.values()
-    )
+def terms_versions_in(*, year: int, up_to=None) -> list[TermsOfReference]:
+    """The versions of the Fund's terms of reference dated in `year`, up to `up_to` (a date) when given."""
+    versions = TermsOfReference.objects.filter(in_force_from__year=year)
+    if up_to is not None:
+        versions = versions.filter(in_force_from__lte=up_to)
+    return list(versions.order_by("in_force_from"))
+
+
+def applicant_states(*, year: int, up_to=None) -> list:
+    """The States the Fund began work with in `year`: an application of theirs has a step dated in `year`,
+    up to `up_to` (a date, e.g. the document's issue date) when given. Each State once, by first step."""
+    events = ApplicationEvent.objects.filter(at__year=year)
+    if up_to is not None:
+        events = events.filter(at__date__lte=up_to)
+    states = {}
+    for event in events.select_related("application__state").order_by("at", "pk"):
+        states.setdefault(event.application.state_id, event.application.state)
+    return list(states.values())

@@ -10,6 +10,7 @@ from .models import (
     Meeting,
     MeetingDocument,
     PanelSpeaker,
+    PreliminaryObservations,
     PriorityAction,
     PriorityActionPeriod,
 )
@@ -76,16 +77,17 @@ class PanelSpeakerAdmin(core_admin.HistoryAdmin):
 
 @admin.register(IndividualisedApproachRequest)
 class IndividualisedApproachRequestAdmin(core_admin.HistoryAdmin):
-    list_display = ["state", "status", "requested_on", "scheduled_on", "held_on", "report_published_on"]
-    list_filter = ["status"]
-    list_select_related = ["state"]
+    list_display = ["state", "committee", "status", "requested_on", "scheduled_on", "held_on", "report_published_on"]
+    list_filter = ["status", "committee"]
+    list_select_related = ["state", "committee"]
     autocomplete_fields = ["state"]
 
 
 class PriorityActionInline(core_admin.StackedInline):
     model = PriorityAction
     extra = 0
-    fields = ["number", *field_names("text"), "status", "notes"]
+    fields = ["number", *field_names("text"), "status", "carried_over_from", "notes"]
+    raw_id_fields = ["carried_over_from"]
 
 
 @admin.register(PriorityActionPeriod)
@@ -99,3 +101,12 @@ class PriorityActionAdmin(core_admin.HistoryAdmin):
     list_display = ["number", "period", "status"]
     list_filter = ["period", "status"]
     filter_horizontal = ["meetings", "followups"]
+    raw_id_fields = ["carried_over_from"]
+
+
+@admin.register(PreliminaryObservations)
+class PreliminaryObservationsAdmin(core_admin.HistoryAdmin):
+    list_display = ["committee", "meeting", "cycle", "submitted_on"]
+    list_filter = ["committee", "cycle"]
+    list_select_related = ["committee", "meeting", "cycle"]
+    raw_id_fields = ["meeting", "document"]

@@ -42,6 +42,7 @@ class MeetingSerializer(serializers.ModelSerializer):
     speakers = PanelSpeakerSerializer(many=True, read_only=True)
     documents = serializers.SerializerMethodField()
     notes = serializers.SerializerMethodField()
+    purpose = serializers.CharField(read_only=True)
 
     class Meta:
         model = Meeting
@@ -61,6 +62,7 @@ class MeetingSerializer(serializers.ModelSerializer):
             "states",
             "organisations",
             "purpose",
+            *field_names("purpose"),
             "outcome",
             "notes",
             "speakers",

@@ -6,12 +6,12 @@ steps before 21 June) is demo data, and says so in its notes.
 """
 
 import datetime
-import re
 
 from django.core.files.base import ContentFile
 
 from committee.models import Committee
-from core.demo import DATA_DIR, DemoContext, spanish_paragraphs, upsert
+from core.demo import DemoContext, translated, upsert
+from reporting import selectors as reporting_selectors
 from states.models import Organisation, State
 
 from .models import (
@@ -27,6 +27,7 @@ from .models import (
     MeetingKind,
     MeetingStatus,
     PanelSpeaker,
+    PreliminaryObservations,
     PriorityAction,
     PriorityActionPeriod,
     PriorityStatus,
@@ -46,29 +47,6 @@ PANEL_SPEAKERS = [
     ("Carlos Demo-Restrepo", Gender.MAN, SpeakerRole.PANELLIST, "Mine action programme (demo person)", "COL", ""),
     ("Jan Demo-de Vries", Gender.MAN, SpeakerRole.DISCUSSANT, "Innovative finance (demo person)", "", "Demo Fund"),
 ]  # fmt: skip
-
-
-# English text of paragraphs 11-19, summarised from data/cycle_2023.yaml (the seed's English original is not stored).
-PRIORITY_EN = {
-    11: "The Committee will continue to encourage and help States Parties to use the individualised approach in "
-    "the margins of the intersessional meetings and of the Fifth Review Conference in 2024.",
-    12: "The Committee will continue to encourage States Parties to keep a regular dialogue with national "
-    "stakeholders, including through national mine action platforms.",
-    13: "Transparency and reliable reporting remain essential to stronger cooperation and assistance; the "
-    "Committee will continue to encourage voluntary use of the online reporting tool for the 2024 reporting period.",
-    14: "The Committee will work to strengthen the Cooperation and Assistance Fund, to support exchanges of good "
-    "practice and South-South cooperation.",
-    15: "The Committee will define actions that could strengthen donor coordination, so that affected States "
-    "Parties can meet their Article 5 clearance obligations.",
-    16: "The Committee will continue to strengthen coordination with the Committee on Article 5 Implementation, "
-    "the Committee on Victim Assistance and other stakeholders.",
-    17: "With the ISU, the Committee will keep looking for opportunities to strengthen cooperation and assistance "
-    "for Article 5 implementation and victim assistance, in Geneva and at regional and national level.",
-    18: "The gender focal point developed a gender and diversity workplan for 2023 and will report its "
-    "conclusions to the Twenty-first Meeting of the States Parties.",
-    19: "The Committee will build on the decision of the Council of the European Union so that cooperation and "
-    "assistance issues are considered in national and regional dialogues on demining and victim assistance.",
-}
 
 
 def _pdf(title: str, body: str) -> ContentFile:
@@ -104,11 +82,6 @@ def _followup(meeting: Meeting, action: str, **defaults) -> FollowUp:
     return upsert(FollowUp, meeting=meeting, action=action, defaults=defaults)[0]
 
 
-def _seed_paragraphs() -> dict[int, str]:
-    text = (DATA_DIR / "conclusions-2023-fr.txt").read_text(encoding="utf-8")
-    return {int(m.group(1)): m.group(2).strip() for m in re.finditer(r"^(\d{1,2})\. (.+)$", text, re.MULTILINE)}
-
-
 def _bilateral_dates(n: int) -> list[datetime.date]:
     """One working day a week from early February to late May 2023 (the seed gives only the months)."""
     start = datetime.date(2023, 2, 6)
@@ -117,6 +90,8 @@ def _bilateral_dates(n: int) -> list[datetime.date]:
 
 def load(ctx: DemoContext) -> None:
     cycle = ctx.cycle
+    texts = ctx.texts
+    said = texts["meetings"]
     activities = {a["para"]: a for a in cycle["activities"]}
     committees = {c.slug: c for c in Committee.objects.all()}
     ca = committees[CA]
@@ -141,7 +116,7 @@ def load(ctx: DemoContext) -> None:
         end_date=a1["date"],
         place="Geneva",
         is_online=True,
-        purpose="Consider the committee's 2023 workplan.",
+        **translated("purpose", said["CA-2023-01-16"]["purpose"]),
         outcome="Work plan for 2023 adopted, including the gender and diversity workplan (Annex I).",
     )
     _document(
@@ -162,8 +137,7 @@ def load(ctx: DemoContext) -> None:
             "start_date": a2["start"],
             "end_date": a2["end"],
             "with_presidency": True,
-            "purpose": "Progress and challenges in implementing the Convention and meeting obligations in its "
-            "thematic areas.",
+            **translated("purpose", said["bilateral-series-2023"]["purpose"]),
         },
     )
     series.committees.set(all_four)
@@ -185,7 +159,7 @@ def load(ctx: DemoContext) -> None:
             with_presidency=True,
             state=state,
             series=series,
-            purpose=series.purpose,
+            **translated("purpose", said["bilateral-series-2023"]["purpose"]),
             outcome="Progress and challenges discussed; gender and diversity aspects of the mandate examined "
             "(gender workplan item 4).",
             notes=f"{DEMO_NOTE} Exact date within February-May 2023. The delegation described its "
@@ -232,7 +206,8 @@ def load(ctx: DemoContext) -> None:
         place="Geneva",
         is_online=True,
         with_presidency=True,
-        purpose=a3["purpose"][0].upper() + a3["purpose"][1:] + ".",
+        **translated("purpose", said["2023-03-09-workshop"]["purpose"]),
+        **translated("committee_aims", said["2023-03-09-workshop"]["committee_aims"]),
         outcome="States reminded of the 30 April deadline; the online reporting tool (launched 2022, voluntary) "
         "promoted.",
     )
@@ -251,7 +226,7 @@ def load(ctx: DemoContext) -> None:
         start_date=im["start"],
         end_date=im["end"],
         place=im["place"],
-        purpose="The committee presented its preliminary observations drawn from the Article 7 reports.",
+        purpose_en="The committee presented its preliminary observations drawn from the Article 7 reports.",
     )
     _document(
         intersessional,
@@ -261,13 +236,27 @@ def load(ctx: DemoContext) -> None:
         body="Preliminary observations drawn from the information States Parties gave in their Article 7 reports.",
         filename="ca-preliminary-observations-2023.pdf",
     )
+    # 5. The preliminary observations, drawn from the reports on 2022 (due 30 April 2023).
+    cycle_2022 = reporting_selectors.cycle_for_year_or_none(2022)
+    if cycle_2022 is not None:
+        upsert(
+            PreliminaryObservations,
+            committee=ca,
+            meeting=intersessional,
+            defaults={
+                "cycle": cycle_2022,
+                "submitted_on": datetime.date(2023, 6, 12),
+                "document": intersessional.documents.filter(kind=DocumentKind.OBSERVATIONS).first(),
+                "notes": f"{DEMO_NOTE} The date they were submitted.",
+            },
+        )
     panel = _meeting(
         "IM2023-panel-ca",
         committees=[ca],
         organisations=[orgs[a] for a in ("GICHD", "UNMAS", "EU") if a in orgs],
         kind=MeetingKind.PANEL,
         status=MeetingStatus.HELD,
-        title_en=a6["title"],
+        title_en=a6["title"].replace(" - ", " – "),
         title_fr="Coopération et assistance et Plan d'action d'Oslo – Pour une amélioration de la coopération et "
         "de l'assistance",
         title_es="La cooperación y la asistencia y el Plan de Acción de Oslo: hacia una mejor cooperación y asistencia",
@@ -275,7 +264,8 @@ def load(ctx: DemoContext) -> None:
         end_date=datetime.date(2023, 6, 20),
         place=im["place"],
         parent=intersessional,
-        purpose="Topics: " + "; ".join(a6["topics"]) + ".",
+        **translated("topics", said["IM2023-panel-ca"]["topics"]),
+        **translated("purpose", said["IM2023-panel-ca"]["purpose"]),
         outcome="The panel promoted the consideration of gender by States Parties (gender workplan item 7).",
         notes=f"{DEMO_NOTE} The panel's exact day within 19-21 June 2023.",
     )
@@ -312,7 +302,7 @@ def load(ctx: DemoContext) -> None:
         place="Geneva",
         state=sen,
         parent=intersessional,
-        purpose="Senegal presented the status of its mine action programmes and the challenges it faces to "
+        purpose_en="Senegal presented the status of its mine action programmes and the challenges it faces to "
         "stakeholders; gender and diversity addressed (gender workplan item 8).",
         outcome="A final report was written; it will be published on the Convention website's page on Senegal.",
     )
@@ -329,6 +319,9 @@ def load(ctx: DemoContext) -> None:
         state=sen,
         meeting=ia_meeting,
         defaults={
+            "committee": ca,
+            **translated("support", texts["individualised_approach"]["SEN"]["support"]),
+            **translated("outcome", texts["individualised_approach"]["SEN"]["outcome"]),
             "status": IAStep.HELD,
             "requested_on": datetime.date(2023, 3, 1),
             "scheduled_on": datetime.date(2023, 4, 14),
@@ -360,7 +353,7 @@ def load(ctx: DemoContext) -> None:
         start_date=msp["start"],
         end_date=msp["end"],
         place=msp["place"],
-        purpose="The committee presents its conclusions and recommendations (agenda item 10 (c)).",
+        purpose_en="The committee presents its conclusions and recommendations (agenda item 10 (c)).",
     )
 
     # 8. Somalia and Tajikistan asked for the individualised approach in the margins of 21MSP.
@@ -370,6 +363,7 @@ def load(ctx: DemoContext) -> None:
             state=states[iso3],
             requested_at=msp21,
             defaults={
+                "committee": ca,
                 "status": IAStep.REQUESTED,
                 "requested_on": datetime.date(2023, 9, 15),
                 "notes": f"Wishes to use the individualised approach in the margins of 21MSP. {DEMO_NOTE} "
@@ -391,7 +385,7 @@ def load(ctx: DemoContext) -> None:
         end_date=datetime.date(2023, 7, 12),
         is_online=True,
         state=nga,
-        purpose="Begin work with Nigeria on the use of the Cooperation and Assistance Fund, with the ISU and "
+        purpose_en="Begin work with Nigeria on the use of the Cooperation and Assistance Fund, with the ISU and "
         "other partners, under the Fund's updated terms of reference.",
         notes=f"{DEMO_NOTE} The date of this working meeting.",
     )
@@ -420,14 +414,10 @@ def load(ctx: DemoContext) -> None:
         states=[states["KHM"]],
     )
 
-    # 11-19. Priority actions for 2023-2024: English summarised from the yaml, French from the seed, Spanish as
-    # in the Spanish conclusions (data/conclusions-2023-es.yaml; meetings never imports conclusions).
-    PARAGRAPHS_ES = spanish_paragraphs()
-
+    # 11-19. Priority actions for 2023-2024, in the three languages of data/cycle_2023_texts.yaml.
     period, _ = upsert(
         PriorityActionPeriod, committee=ca, start_year=2023, end_year=2024, defaults={"adopted_at": msp21}
     )
-    french = _seed_paragraphs()
     served = {
         11: ([ia_meeting, msp21, revcon], [], PriorityStatus.IN_PROGRESS),
         12: (list(bilaterals.values())[:4], [], PriorityStatus.ONGOING),
@@ -447,9 +437,7 @@ def load(ctx: DemoContext) -> None:
             period=period,
             number=number,
             defaults={
-                "text_en": PRIORITY_EN[number],
-                "text_fr": french.get(number, ""),
-                "text_es": PARAGRAPHS_ES[number - 1] if number <= len(PARAGRAPHS_ES) else "",
+                **translated("text", texts["priority_actions_2023_2024"][number]),
                 "status": status,
             },
         )

@@ -73,14 +73,18 @@ class MeetingForm(ModelForm):
             "organisations",
             "parent",
             "series",
-            "purpose",
+            *field_names("purpose"),
+            *field_names("committee_aims"),
+            *field_names("topics"),
             "outcome",
             "notes",
         ]
         widgets = {
             "start_date": DATE,
             "end_date": DATE,
-            "purpose": forms.Textarea(attrs={"rows": 3}),
+            **per_language("purpose", lambda: forms.Textarea(attrs={"rows": 3})),
+            **per_language("committee_aims", lambda: forms.Textarea(attrs={"rows": 2})),
+            **per_language("topics", lambda: forms.Textarea(attrs={"rows": 3})),
             "outcome": forms.Textarea(attrs={"rows": 3}),
             "notes": forms.Textarea(attrs={"rows": 3}),
         }
@@ -173,8 +177,12 @@ class BilateralSeriesForm(ModelForm):
 
     class Meta:
         model = BilateralSeries
-        fields = ["title", "start_date", "end_date", "committees", "with_presidency", "purpose"]
-        widgets = {"start_date": DATE, "end_date": DATE, "purpose": forms.Textarea(attrs={"rows": 3})}
+        fields = ["title", "start_date", "end_date", "committees", "with_presidency", *field_names("purpose")]
+        widgets = {
+            "start_date": DATE,
+            "end_date": DATE,
+            **per_language("purpose", lambda: forms.Textarea(attrs={"rows": 3})),
+        }
 
     def _post_clean(self):
         pass
@@ -209,11 +217,15 @@ class PlannedBilateralForm(forms.Form):
 PlannedBilateralFormSet = forms.formset_factory(PlannedBilateralForm, extra=3, min_num=1, validate_min=True)
 
 
+IA_TEXT_FIELDS = [*field_names("support"), *field_names("outcome")]
+IA_TEXT_WIDGETS = per_language("outcome", lambda: forms.Textarea(attrs={"rows": 2}))
+
+
 class IARequestForm(ModelForm):
     class Meta:
         model = IndividualisedApproachRequest
-        fields = ["state", "requested_on", "requested_at", "notes"]
-        widgets = {"requested_on": DATE, "notes": forms.Textarea(attrs={"rows": 3})}
+        fields = ["state", "committee", "requested_on", "requested_at", *IA_TEXT_FIELDS, "notes"]
+        widgets = {"requested_on": DATE, **IA_TEXT_WIDGETS, "notes": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -224,8 +236,8 @@ class IARequestForm(ModelForm):
 class IARequestEditForm(ModelForm):
     class Meta:
         model = IndividualisedApproachRequest
-        fields = ["requested_on", "requested_at", "final_report_url", "notes"]
-        widgets = {"requested_on": DATE, "notes": forms.Textarea(attrs={"rows": 3})}
+        fields = ["committee", "requested_on", "requested_at", "final_report_url", *IA_TEXT_FIELDS, "notes"]
+        widgets = {"requested_on": DATE, **IA_TEXT_WIDGETS, "notes": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -260,7 +272,7 @@ class IAAdvanceForm(forms.Form):
 class PriorityActionForm(ModelForm):
     class Meta:
         model = PriorityAction
-        fields = ["number", *field_names("text"), "status", "notes", "meetings", "followups"]
+        fields = ["number", *field_names("text"), "status", "carried_over_from", "notes", "meetings", "followups"]
         widgets = {
             **per_language("text", lambda: forms.Textarea(attrs={"rows": 3})),
             "notes": forms.Textarea(attrs={"rows": 3}),
@@ -274,6 +286,12 @@ class PriorityActionForm(ModelForm):
         self.fields["followups"].queryset = FollowUp.objects.select_related("meeting").order_by("-pk")
         self.fields["meetings"].required = False
         self.fields["followups"].required = False
+        earlier = PriorityAction.objects.select_related("period").order_by("-period__start_year", "number")
+        if self.instance.pk:
+            earlier = earlier.exclude(pk=self.instance.pk).filter(
+                period__start_year__lt=self.instance.period.start_year
+            )
+        self.fields["carried_over_from"].queryset = earlier
 
     def _post_clean(self):
         pass

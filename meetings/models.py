@@ -87,7 +87,12 @@ class BilateralSeries(models.Model):
     with_presidency = models.BooleanField(_("with the presidency"), default=False)
     start_date = models.DateField(_("from"))
     end_date = models.DateField(_("to"))
-    purpose = models.TextField(_("purpose"), blank=True)
+    purpose = TranslatedField(
+        models.TextField,
+        _("purpose"),
+        required=False,
+        help_text=_("What the meetings were for, as the conclusions say it after “to”: one aim per line."),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -160,7 +165,24 @@ class Meeting(models.Model):
         verbose_name=_("held during"),
         help_text=_("E.g. a panel held during the intersessional meetings."),
     )
-    purpose = models.TextField(_("purpose"), blank=True)
+    purpose = TranslatedField(
+        models.TextField,
+        _("purpose"),
+        required=False,
+        help_text=_("What the meeting was for, as the conclusions say it after “to”: one aim per line."),
+    )
+    committee_aims = TranslatedField(
+        models.TextField,
+        _("what the committee used it for"),
+        required=False,
+        help_text=_("Completes “The Committee used the meeting to …”: one aim per line."),
+    )
+    topics = TranslatedField(
+        models.TextField,
+        _("topics discussed"),
+        required=False,
+        help_text=_("For a panel: what the participants discussed, one topic per line."),
+    )
     outcome = models.TextField(_("outcome"), blank=True)
     notes = models.TextField(
         _("internal notes"), blank=True, help_text=_("Seen by the committee, the ISU and the State concerned only.")
@@ -452,6 +474,15 @@ class IndividualisedApproachRequest(models.Model):
     state = models.ForeignKey(
         "states.State", on_delete=models.PROTECT, related_name="ia_requests", verbose_name=_("State")
     )
+    committee = models.ForeignKey(
+        "committee.Committee",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="ia_requests",
+        verbose_name=_("supporting committee"),
+        help_text=_("The committee whose conclusions report this individualised approach."),
+    )
     status = models.CharField(_("step"), max_length=20, choices=IAStep.choices, default=IAStep.REQUESTED)
     requested_on = models.DateField(_("requested on"))
     scheduled_on = models.DateField(_("scheduled on"), null=True, blank=True)
@@ -474,6 +505,21 @@ class IndividualisedApproachRequest(models.Model):
         verbose_name=_("individualised approach meeting"),
     )
     final_report_url = models.URLField(_("final report address"), blank=True)
+    support = TranslatedField(
+        models.CharField,
+        _("support given"),
+        max_length=300,
+        required=False,
+        help_text=_(
+            "Completes “The Committee supported the State in …”, e.g. “organising an individualised approach meeting”."
+        ),
+    )
+    outcome = TranslatedField(
+        models.TextField,
+        _("outcome"),
+        required=False,
+        help_text=_("Completes “The meeting gave the State the opportunity to …”."),
+    )
     notes = models.TextField(
         _("notes"), blank=True, help_text=_("Seen by the committee, the ISU and the State's delegates only.")
     )
@@ -571,6 +617,15 @@ class PriorityAction(models.Model):
     status = models.CharField(
         _("status"), max_length=16, choices=PriorityStatus.choices, default=PriorityStatus.PLANNED
     )
+    carried_over_from = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="carried_over_to",
+        verbose_name=_("carried over from"),
+        help_text=_("The previous period's action this one continues; its text is used where this one has none."),
+    )
     notes = models.TextField(_("notes"), blank=True)
     meetings = models.ManyToManyField(
         Meeting, blank=True, related_name="priority_actions", verbose_name=_("meetings that served it")
@@ -588,3 +643,51 @@ class PriorityAction(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number}. {self.text[:80]}"
+
+
+class PreliminaryObservations(models.Model):
+    """The observations a committee draws from one cycle's Article 7 reports and submits to a meeting
+    (the conclusions say so only when this record exists)."""
+
+    committee = models.ForeignKey(
+        "committee.Committee",
+        on_delete=models.PROTECT,
+        related_name="preliminary_observations",
+        verbose_name=_("committee"),
+    )
+    cycle = models.ForeignKey(
+        "reporting.ReportingCycle",
+        on_delete=models.PROTECT,
+        related_name="preliminary_observations",
+        verbose_name=_("Article 7 reports of the cycle"),
+    )
+    meeting = models.ForeignKey(
+        Meeting,
+        on_delete=models.PROTECT,
+        related_name="preliminary_observations",
+        verbose_name=_("submitted to"),
+    )
+    submitted_on = models.DateField(_("submitted on"))
+    document = models.ForeignKey(
+        MeetingDocument,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("document"),
+    )
+    notes = models.TextField(_("notes"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-submitted_on", "pk"]
+        verbose_name = _("preliminary observations")
+        verbose_name_plural = _("preliminary observations")
+        constraints = [models.UniqueConstraint(fields=["committee", "meeting"], name="unique_observations_per_meeting")]
+
+    def __str__(self) -> str:
+        return f"{self.committee} → {self.meeting}"
+
+    @property
+    def before_meeting(self) -> bool:
+        return self.submitted_on < self.meeting.start_date

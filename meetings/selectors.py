@@ -14,6 +14,7 @@ from states.models import State
 from .models import (
     IA_STEP_ORDER,
     BilateralSeries,
+    DocumentKind,
     FollowUp,
     GenderBalance,
     IAStep,
@@ -21,6 +22,7 @@ from .models import (
     Meeting,
     MeetingKind,
     MeetingStatus,
+    PreliminaryObservations,
     PriorityAction,
     PriorityActionPeriod,
 )
@@ -273,14 +275,25 @@ def dashboard_figures(*, year: int, today: datetime.date | None = None) -> Dashb
 # --- reads for the conclusions document -------------------------------------------------------
 
 
-def committee_meetings_in_year(*, committee, year: int) -> list:
-    """The committee's meetings in a year, not cancelled, in date order."""
+def committee_meetings_in_year(*, committee, year: int, up_to: datetime.date | None = None) -> list:
+    """The committee's meetings in a year (starting up to `up_to` when given), not cancelled, in date order."""
+    meetings = Meeting.objects.filter(committees=committee, start_date__year=year)
+    if up_to is not None:
+        meetings = meetings.filter(start_date__lte=up_to)
     return list(
-        Meeting.objects.filter(committees=committee, start_date__year=year)
-        .exclude(status="cancelled")
+        meetings.exclude(status="cancelled")
         .select_related("state", "parent")
         .prefetch_related("committees")
         .order_by("start_date", "pk")
+    )
+
+
+def preliminary_observations_in_year(*, committee, year: int) -> list:
+    """The committee's preliminary observations submitted to a meeting held in `year`, in date order."""
+    return list(
+        PreliminaryObservations.objects.filter(committee=committee, meeting__start_date__year=year)
+        .select_related("meeting", "cycle")
+        .order_by("meeting__start_date", "pk")
     )
 
 
@@ -302,19 +315,51 @@ def bilateral_series_in_year(*, committee, year: int):
     )
 
 
-def individualised_requests_up_to(*, year: int) -> list:
-    """Requests for the individualised approach made in `year` or before, oldest first."""
+def individualised_requests_up_to(*, year: int, committee=None, up_to: datetime.date | None = None) -> list:
+    """Requests for the individualised approach made in `year` or before (and up to `up_to`), oldest first;
+    only those the committee supports when one is given. Each IA meeting's documents are prefetched."""
+    requests = IndividualisedApproachRequest.objects.filter(requested_on__year__lte=year)
+    if committee is not None:
+        requests = requests.filter(committee=committee)
+    if up_to is not None:
+        requests = requests.filter(requested_on__lte=up_to)
     return list(
-        IndividualisedApproachRequest.objects.filter(requested_on__year__lte=year)
-        .select_related("state", "meeting", "requested_at")
+        requests.select_related("state", "meeting__parent", "requested_at")
+        .prefetch_related("meeting__documents")
         .order_by("requested_on", "pk")
     )
 
 
+def has_final_report(request: IndividualisedApproachRequest) -> bool:
+    """Whether the final report of the request's meeting is written: published, or uploaded to the meeting."""
+    if request.report_published_on:
+        return True
+    meeting = request.meeting
+    return meeting is not None and any(d.kind == DocumentKind.FINAL_REPORT for d in meeting.documents.all())
+
+
 def priority_period(*, committee, start_year: int):
-    """The committee's priority actions adopted for the period starting in `start_year`, or None."""
+    """The committee's priority actions adopted for the period starting in `start_year`, or None; each action
+    with the one it carries over."""
     return (
         PriorityActionPeriod.objects.filter(committee=committee, start_year=start_year)
-        .prefetch_related("actions")
+        .prefetch_related("actions__carried_over_from")
         .first()
     )
+
+
+def priority_actions_left_behind(*, committee, before_year: int) -> list:
+    """Actions of the committee's previous period (the last one starting before `before_year`) that are not
+    done and that no later action carries over: the ISU decides whether they continue."""
+    previous = (
+        PriorityActionPeriod.objects.filter(committee=committee, start_year__lt=before_year)
+        .order_by("-start_year")
+        .first()
+    )
+    if previous is None:
+        return []
+    return list(previous.actions.exclude(status="done").filter(carried_over_to__isnull=True).order_by("number"))
+
+
+def meeting_by_code(code: str) -> Meeting | None:
+    return Meeting.objects.filter(code__iexact=code).first()

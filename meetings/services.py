@@ -46,7 +46,9 @@ MEETING_FIELDS = (
     "state",
     "series",
     "parent",
-    "purpose",
+    *field_names("purpose"),
+    *field_names("committee_aims"),
+    *field_names("topics"),
     "outcome",
     "notes",
 )
@@ -185,11 +187,14 @@ def bilateral_series_plan(
     meetings: Sequence[PlannedBilateral],
     committees: Iterable[Committee] = (),
     with_presidency: bool = False,
-    purpose: str = "",
     by: User | None = None,
+    **purposes: str,
 ) -> BilateralSeries:
     """Plan a series of bilateral meetings at once: one meeting per State, each with its own date
-    (inside the series' window) and notes."""
+    (inside the series' window) and notes. `purposes`: the series' purpose per language (`purpose_en`…)."""
+    unknown = set(purposes) - set(field_names("purpose"))
+    if unknown:
+        raise TypeError(f"bilateral_series_plan() got unexpected fields {sorted(unknown)}")
     _validate_dates(start_date, end_date)
     errors: list[str] = []
     seen: set[int] = set()
@@ -212,8 +217,8 @@ def bilateral_series_plan(
         start_date=start_date,
         end_date=end_date,
         with_presidency=with_presidency,
-        purpose=purpose,
         created_by=by,
+        **purposes,
     )
     series.committees.set(committees)
     for item in meetings:
@@ -227,8 +232,8 @@ def bilateral_series_plan(
             state=item.state,
             series=series,
             with_presidency=with_presidency,
-            purpose=purpose,
             notes=item.notes,
+            **purposes,
             place=item.place,
             is_online=item.is_online,
             committees=committees,
@@ -377,6 +382,10 @@ def speaker_remove(*, speaker: PanelSpeaker) -> None:
     speaker.delete()
 
 
+# What the conclusions say of an individualised approach, besides its steps.
+IA_EDITABLE = {"committee", *field_names("support"), *field_names("outcome")}
+
+
 @transaction.atomic
 def ia_request_create(
     *,
@@ -384,9 +393,14 @@ def ia_request_create(
     requested_on: datetime.date,
     requested_at: Meeting | None = None,
     notes: str = "",
+    **fields,
 ) -> IndividualisedApproachRequest:
+    """Record a State's request; `fields`: the supporting committee and the texts of IA_TEXT_FIELDS."""
+    unknown = set(fields) - IA_EDITABLE
+    if unknown:
+        raise TypeError(f"ia_request_create() got unexpected fields {sorted(unknown)}")
     return IndividualisedApproachRequest.objects.create(
-        state=state, requested_on=requested_on, requested_at=requested_at, notes=notes
+        state=state, requested_on=requested_on, requested_at=requested_at, notes=notes, **fields
     )
 
 
@@ -448,8 +462,8 @@ def ia_request_advance(
 
 @transaction.atomic
 def ia_request_update(*, request: IndividualisedApproachRequest, **fields) -> Update[IndividualisedApproachRequest]:
-    """Edit a request's notes, report address or the meeting it was requested at (not its steps)."""
-    allowed = {"notes", "final_report_url", "requested_at", "requested_on"}
+    """Edit a request's notes, report address, texts or the meeting it was requested at (not its steps)."""
+    allowed = {"notes", "final_report_url", "requested_at", "requested_on", *IA_EDITABLE}
     unknown = set(fields) - allowed
     if unknown:
         raise TypeError(f"ia_request_update() got unexpected fields {sorted(unknown)}")
@@ -471,7 +485,7 @@ def priority_action_update(
     **fields,
 ) -> Update[PriorityAction]:
     """Change a priority action's text, status or notes, and the meetings and follow-ups that served it."""
-    allowed = {*field_names("text"), "status", "notes", "number"}
+    allowed = {*field_names("text"), "status", "notes", "number", "carried_over_from"}
     unknown = set(fields) - allowed
     if unknown:
         raise TypeError(f"priority_action_update() got unexpected fields {sorted(unknown)}")
@@ -479,6 +493,9 @@ def priority_action_update(
         PriorityAction.objects.filter(period=action.period, number=fields["number"]).exclude(pk=action.pk).exists()
     ):
         raise ValidationError({"number": _("Another priority action of this period has that number.")})
+    carried = fields.get("carried_over_from")
+    if carried is not None and (carried.pk == action.pk or carried.period.start_year >= action.period.start_year):
+        raise ValidationError({"carried_over_from": _("Choose an action of an earlier period.")})
     changed = apply_changes(action, fields)
     if changed:
         action.save(update_fields=changed)
@@ -492,6 +509,9 @@ def priority_action_update(
 def priority_action_create(*, period, number: int, text_en: str, **fields) -> PriorityAction:
     if PriorityAction.objects.filter(period=period, number=number).exists():
         raise ValidationError({"number": _("Another priority action of this period has that number.")})
+    carried = fields.get("carried_over_from")
+    if carried is not None and carried.period.start_year >= period.start_year:
+        raise ValidationError({"carried_over_from": _("Choose an action of an earlier period.")})
     meetings = fields.pop("meetings", None)
     followups = fields.pop("followups", None)
     action = PriorityAction.objects.create(period=period, number=number, text_en=text_en, **fields)

@@ -8,7 +8,8 @@ import random
 from django.utils import timezone
 
 from committee.models import Committee
-from core.demo import DemoContext, upsert
+from core.demo import DemoContext, translated, upsert
+from meetings import selectors as meeting_selectors
 from states.models import State
 from workplan.models import OsloAction
 
@@ -242,6 +243,8 @@ def load(ctx: DemoContext) -> None:
             "committee": committee,
             "recipient_groups": [RecipientGroup.AFFECTED.value, RecipientGroup.PROVIDERS.value],
             "circulated_at": circulated_at,
+            **translated("purpose", ctx.texts["questionnaire_2023"]["purpose"]),
+            "prepares": meeting_selectors.meeting_by_code("5RC"),
         },
     )
     actions = {a.number: a for a in OsloAction.objects.all()}

@@ -24,9 +24,12 @@ class QuestionnaireForm(ModelForm):
             "circulate_automatically",
             "deadline",
             "committee",
+            *field_names("purpose"),
+            "prepares",
         ]
         widgets = {
             **per_language("introduction", lambda: forms.Textarea(attrs={"rows": 4})),
+            **per_language("purpose", lambda: forms.Textarea(attrs={"rows": 2})),
             "circulation_date": DATE,
             "deadline": DATE,
         }
@@ -37,6 +40,11 @@ class QuestionnaireForm(ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["prepares"].queryset = (
+            self.fields["prepares"]
+            .queryset.filter(kind__in=["intersessional", "msp", "review_conference"])
+            .order_by("-start_date")
+        )
         if self.instance.pk and self.instance.is_circulated:
             self.fields["circulation_date"].disabled = True
             self.fields["circulation_date"].help_text = _("Fixed: the questionnaire has been circulated.")

@@ -54,6 +54,21 @@ class Questionnaire(models.Model):
     )
     deadline = models.DateField(_("deadline for answers"))
     recipient_groups = models.JSONField(_("recipient groups"), default=list, blank=True)
+    purpose = TranslatedField(
+        models.TextField,
+        _("aims"),
+        required=False,
+        help_text=_("What the questionnaire is for, as the conclusions say it after “to”: one aim per line."),
+    )
+    prepares = models.ForeignKey(
+        "meetings.Meeting",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("in view of"),
+        help_text=_("The meeting the questionnaire prepares, e.g. the next Review Conference."),
+    )
     circulated_at = models.DateTimeField(_("circulated at"), null=True, blank=True)
     circulated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -307,6 +307,7 @@ def circulated_in_year(*, committee, year: int):
     return (
         Questionnaire.objects.filter(committee=committee, circulation_date__year=year)
         .exclude(circulated_at__isnull=True)
+        .select_related("prepares")
         .prefetch_related("questions__actions")
         .order_by("circulation_date")
     )

@@ -34,6 +34,8 @@ QUESTIONNAIRE_FIELDS = (
     "circulation_date",
     "circulate_automatically",
     "deadline",
+    *field_names("purpose"),
+    "prepares",
 )
 QUESTION_FIELDS = ("kind", *field_names("text"), *field_names("help"), "required", "about_gender")
 

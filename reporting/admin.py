@@ -14,7 +14,7 @@ class ExtensionInline(core_admin.TabularInline):
 
 @admin.register(ReportingCycle)
 class ReportingCycleAdmin(core_admin.HistoryAdmin):
-    list_display = ["year", "deadline", "note"]
+    list_display = ["year", "deadline", "online_tool_promoted_by", "note"]
     readonly_fields = ["year"]
     inlines = [ExtensionInline]
 

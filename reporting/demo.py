@@ -22,6 +22,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from accounts.models import Role, User
+from committee.models import Committee
 from core.demo import DemoContext
 from states.models import Organisation, State
 
@@ -412,6 +413,12 @@ def load(ctx: DemoContext) -> None:
     for year in range(FIRST_YEAR, current + 1):
         cycle, _created = services.cycle_create(year=year, by=isu)
         if year == FIRST_YEAR:
+            # The cooperation and assistance committee promoted the online tool ahead of 30 April 2023.
+            promoter = Committee.objects.filter(slug="cooperation-assistance").first()
+            if promoter is not None and cycle.online_tool_promoted_by_id != promoter.pk:
+                services.cycle_update(
+                    cycle=cycle, deadline=cycle.deadline, note=cycle.note, online_tool_promoted_by=promoter, by=isu
+                )
             for iso3, (deadline, reason) in EXTENSIONS_2022.items():
                 state = next((s for s in all_states if s.iso3 == iso3), None)
                 if state and not DeadlineExtension.objects.filter(cycle=cycle, state=state).exists():

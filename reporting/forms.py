@@ -96,7 +96,7 @@ class SectionRemarksForm(ModelForm):
 class CycleDeadlineForm(ModelForm):
     class Meta:
         model = ReportingCycle
-        fields = ["deadline", "note"]
+        fields = ["deadline", "note", "online_tool_promoted_by"]
         widgets = {"deadline": DateInput()}
 
     def __init__(self, *args, **kwargs):

@@ -30,6 +30,15 @@ class ReportingCycle(models.Model):
     year = models.PositiveSmallIntegerField(_("calendar year reported on"), unique=True)
     deadline = models.DateField(_("deadline"), blank=True, help_text=_("Default: 30 April of the following year."))
     note = models.CharField(_("note"), max_length=300, blank=True)
+    online_tool_promoted_by = models.ForeignKey(
+        "committee.Committee",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("online reporting tool promoted by"),
+        help_text=_("The committee that promoted the online reporting tool ahead of this cycle's deadline."),
+    )
     history = HistoricalRecords()
 
     class Meta:

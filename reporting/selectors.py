@@ -534,3 +534,57 @@ def figure_rows(
     return qs.select_related("version__report__state", "version__report__cycle").order_by(
         "version__report__state__name_en", f"-{YEAR}", "version_id", "position"
     )
+
+
+# --- reads for the conclusions document -------------------------------------------------------
+
+
+def reports_by_channel(year: int, *, up_to: datetime.date | None = None) -> dict[str, int]:
+    """How many of the reports on `year` came in through each channel: the `source` of their first version
+    (e.g. {"online": 58, "email": 40}), counting those received up to `up_to` when given."""
+    versions = ReportVersion.objects.filter(report__cycle__year=year, number=1, is_recalled=False)
+    if up_to is not None:
+        versions = versions.filter(received_on__lte=up_to)
+    return dict(versions.values_list("source").annotate(n=Count("pk")).order_by())
+
+
+@dataclass
+class OnlineToolYear:
+    """The online reporting tool in the cycle due in a year: when it was launched, who promoted it ahead of
+    the deadline, and how the cycle's reports came in."""
+
+    launched: int
+    cycle_year: int
+    deadline: datetime.date
+    promoted_by_id: int | None
+    by_channel: dict[str, int]
+
+    @property
+    def online(self) -> int:
+        return self.by_channel.get("online", 0)
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_channel.values())
+
+
+def online_tool_year(*, year: int, up_to: datetime.date | None = None) -> OnlineToolYear | None:
+    """The tool's facts for the cycle whose deadline falls in `year` (None when no such cycle is open or the
+    tool was launched later)."""
+    from django.conf import settings
+
+    launched = settings.REPORTING_ONLINE_TOOL_LAUNCHED
+    cycle = ReportingCycle.objects.filter(deadline__year=year).order_by("-year").first()
+    if cycle is None or launched > year:
+        return None
+    return OnlineToolYear(
+        launched=launched,
+        cycle_year=cycle.year,
+        deadline=cycle.deadline,
+        promoted_by_id=cycle.online_tool_promoted_by_id,
+        by_channel=reports_by_channel(cycle.year, up_to=up_to),
+    )
+
+
+def cycle_for_year_or_none(year: int) -> ReportingCycle | None:
+    return ReportingCycle.objects.filter(year=year).first()

@@ -111,24 +111,36 @@ def cycle_create(
     return cycle, True
 
 
+_KEEP = object()
+
+
 @transaction.atomic
 def cycle_update(
-    *, cycle: ReportingCycle, deadline: datetime.date, note: str, by: User | None = None
+    *,
+    cycle: ReportingCycle,
+    deadline: datetime.date,
+    note: str,
+    online_tool_promoted_by=_KEEP,
+    by: User | None = None,
 ) -> Update[ReportingCycle]:
-    """Change the cycle's deadline and note; says what changed, compared with the stored row."""
+    """Change the cycle's deadline, note and who promoted the online tool; says what changed, compared with
+    the stored row."""
     stored = ReportingCycle.objects.select_for_update().get(pk=cycle.pk)
     errors = _cycle_errors(year=stored.year, deadline=deadline)
     if errors:
         raise ValidationError(errors)
-    changed = [
-        name for name, value in (("deadline", deadline), ("note", note.strip())) if getattr(stored, name) != value
-    ]
+    values = {"deadline": deadline, "note": note.strip()}
+    if online_tool_promoted_by is not _KEEP:
+        values["online_tool_promoted_by"] = online_tool_promoted_by
+    changed = [name for name, value in values.items() if getattr(stored, name) != value]
     if not changed:
         return Update(cycle)
-    stored.deadline, stored.note = deadline, note.strip()
+    for name in changed:
+        setattr(stored, name, values[name])
     stored._history_user = by
     stored.save(update_fields=changed)
-    cycle.deadline, cycle.note = stored.deadline, stored.note
+    for name in values:
+        setattr(cycle, name, getattr(stored, name))
     return Update(cycle, tuple(changed))
 
 

@@ -4,10 +4,9 @@ the June panel (when the meetings demo has it) and contacts with States that rep
 gender information (when the reporting demo has 2022 reports)."""
 
 import datetime
-import re
 
 from committee.models import Committee, CommitteeYear
-from core.demo import DATA_DIR, DemoContext, upsert
+from core.demo import DemoContext, translated, upsert
 from states.models import State
 
 from .models import Contact, ItemKind, ItemStatus, OsloAction, Owner, Statement, Timing, WorkplanItem
@@ -16,7 +15,7 @@ from .selectors import contact_list
 
 YEAR = 2023
 
-# (timing, due date, owner, actions, status, kind, English text) in Annex I order; the French text is the seed's.
+# (timing, due date, owner, actions, status, kind) in Annex I order; the texts are in data/cycle_2023_texts.yaml.
 ITEMS = [
     (
         Timing.BEFORE_INTERSESSIONAL,
@@ -25,9 +24,6 @@ ITEMS = [
         [45, 47],
         ItemStatus.DONE,
         ItemKind.STANDARD,
-        "Review the information on implementation and on Oslo Action Plan commitments on cooperation and "
-        "assistance in the Article 7 reports due by 30 April 2023, to assess the level of information on gender "
-        "and diversity (focusing on actions #45 and #47).",
     ),
     (
         Timing.BEFORE_INTERSESSIONAL,
@@ -36,10 +32,6 @@ ITEMS = [
         [45, 47],
         ItemStatus.IN_PROGRESS,
         ItemKind.CONTACT_CA_NO_GENDER,
-        "While reviewing this information, contact the States that report on cooperation and assistance but "
-        "give no information on how they integrate gender and diversity into it; use their input in the "
-        "statements at the intersessional meetings (June 2023) or the Twenty-first Meeting of the States "
-        "Parties (November 2023).",
     ),
     (
         Timing.ON_DATE,
@@ -48,10 +40,6 @@ ITEMS = [
         [45, 47],
         ItemStatus.DONE,
         ItemKind.STANDARD,
-        "The chair sends a questionnaire to national mine action directors and donor States on their efforts "
-        "and challenges in meeting the Oslo Action Plan cooperation and assistance commitments, including on "
-        "gender (actions #45 and #47); relevant results are presented at the June intersessional meetings or "
-        "the Twenty-first Meeting of the States Parties.",
     ),
     (
         Timing.BEFORE_INTERSESSIONAL,
@@ -60,8 +48,6 @@ ITEMS = [
         [],
         ItemStatus.DONE,
         ItemKind.STANDARD,
-        "Ahead of the intersessional meetings, in the bilateral meetings, committee members examine the gender "
-        "and diversity aspects of their mandate.",
     ),
     (
         Timing.ONGOING,
@@ -70,8 +56,6 @@ ITEMS = [
         [],
         ItemStatus.IN_PROGRESS,
         ItemKind.STANDARD,
-        "Apply a gender perspective when reviewing applications to the Cooperation and Assistance Fund, in line "
-        "with its terms of reference and guidelines.",
     ),
     (
         Timing.AT_INTERSESSIONAL,
@@ -80,10 +64,6 @@ ITEMS = [
         [45, 47],
         ItemStatus.DONE,
         ItemKind.STANDARD,
-        "At the intersessional meetings (19-21 June 2023), present preliminary observations on gender and "
-        "diversity: in a statement by the chair or the gender focal point, or preferably in a joint statement "
-        "of all the gender focal points of the Coordinating Committee, possibly with examples of good practice "
-        "from mine-affected States.",
     ),
     (
         Timing.AT_INTERSESSIONAL,
@@ -92,9 +72,6 @@ ITEMS = [
         [],
         ItemStatus.DONE,
         ItemKind.STANDARD,
-        'During the June intersessional meetings, hold a thematic panel on "Cooperation and assistance and the '
-        'Oslo Action Plan - Towards improved cooperation and assistance" that promotes the consideration of '
-        "gender by States Parties.",
     ),
     (
         Timing.AT_INTERSESSIONAL,
@@ -103,8 +80,6 @@ ITEMS = [
         [],
         ItemStatus.DONE,
         ItemKind.STANDARD,
-        "At the June 2023 intersessional meetings, address gender and diversity in the individualised approach "
-        "with Senegal (the questions to be specified with the other committees).",
     ),
     (
         Timing.AT_MSP,
@@ -113,9 +88,6 @@ ITEMS = [
         [],
         ItemStatus.PLANNED,
         ItemKind.STANDARD,
-        "After consulting the other gender focal points, hold a panel on gender and diversity at the "
-        "Twenty-first Meeting of the States Parties, with a balanced representation of genders and diversity "
-        "among speakers from mine-affected and donor States.",
     ),
     (
         Timing.AT_MSP,
@@ -124,8 +96,6 @@ ITEMS = [
         [],
         ItemStatus.PLANNED,
         ItemKind.STANDARD,
-        "At the Twenty-first Meeting of the States Parties, present the committee's conclusions on gender and "
-        "diversity in cooperation and assistance, through its chair or its gender focal point.",
     ),
 ]
 
@@ -147,14 +117,6 @@ CONTACTS = [
 ]
 
 
-def french_bullets() -> list[str]:
-    """The Annex I bullets of the French seed, in order."""
-    text = (DATA_DIR / "conclusions-2023-fr.txt").read_text(encoding="utf-8")
-    annex = text.split("Annexe I", 1)[1]
-    bullets = [line[2:].strip() for line in annex.splitlines() if line.startswith("- ")]
-    return [re.sub(r"\^\{(\w+)\}", r"\1", b) for b in bullets]
-
-
 def load(ctx: DemoContext) -> None:
     for number, (en, fr, es) in COOPERATION_ACTIONS.items():
         upsert(OsloAction, number=number, defaults={"title_en": en, "title_fr": fr, "title_es": es})
@@ -162,9 +124,9 @@ def load(ctx: DemoContext) -> None:
     if committee is None:
         return
     actions = {a.number: a for a in OsloAction.objects.all()}
-    french = french_bullets()
+    texts = ctx.texts["gender_workplan_2023"]
     items = []
-    for order, (timing, due, owner, numbers, status, kind, en) in enumerate(ITEMS, start=1):
+    for order, (timing, due, owner, numbers, status, kind) in enumerate(ITEMS, start=1):
         item, _created = upsert(
             WorkplanItem,
             committee=committee,
@@ -176,8 +138,7 @@ def load(ctx: DemoContext) -> None:
                 "owner": owner,
                 "status": status,
                 "kind": kind,
-                "description_en": en,
-                "description_fr": french[order - 1] if order - 1 < len(french) else "",
+                **translated("description", texts[order - 1]),
             },
         )
         if set(item.actions.values_list("number", flat=True)) != set(numbers):

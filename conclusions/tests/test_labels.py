@@ -16,7 +16,7 @@ from conclusions.markup import footnotes, markup_to_text, render_markup
             "21MSP",
             "Twenty-first Meeting of the States Parties",
             "vingt et unième Assemblée des États parties",
-            "21ª Reunión de los Estados Partes",
+            "Vigésima Primera Reunión de los Estados Partes",
         ),
         ("5RC", "Fifth Review Conference", "cinquième Conférence d'examen", "Quinta Conferencia de Examen"),
         (
@@ -41,7 +41,7 @@ from conclusions.markup import footnotes, markup_to_text, render_markup
             "22MSP",
             "Twenty-second Meeting of the States Parties",
             "vingt-deuxième Assemblée des États parties",
-            "22ª Reunión de los Estados Partes",
+            "Vigésima Segunda Reunión de los Estados Partes",
         ),
     ],
 )
@@ -54,10 +54,10 @@ def test_meeting_names_in_every_language(meeting, en, fr, es):
     [
         (3, "Third", "troisième", "Tercera"),
         (9, "Ninth", "neuvième", "Novena"),
-        (11, "Eleventh", "onzième", "11ª"),
-        (20, "Twentieth", "vingtième", "20ª"),
-        (25, "Twenty-fifth", "vingt-cinquième", "25ª"),
-        (31, "Thirty-first", "trente et unième", "31ª"),
+        (11, "Eleventh", "onzième", "Undécima"),
+        (20, "Twentieth", "vingtième", "Vigésima"),
+        (25, "Twenty-fifth", "vingt-cinquième", "Vigésima Quinta"),
+        (31, "Thirty-first", "trente et unième", "Trigésima Primera"),
         (71, "Seventy-first", "soixante et onzième", "71ª"),
         (80, "Eightieth", "quatre-vingtième", "80ª"),
         (99, "Ninety-ninth", "quatre-vingt-dix-neuvième", "99ª"),
@@ -77,7 +77,7 @@ def test_no_ordinal_for_intersessional_meetings_or_other_languages():
 def test_the_masthead_names_the_body_then_the_meeting():
     assert labels.meeting_header_name("21MSP", "en") == "Twenty-first Meeting"
     assert labels.meeting_header_name("21MSP", "fr") == "Vingt et unième Assemblée"
-    assert labels.meeting_header_name("21MSP", "es") == "21ª Reunión"
+    assert labels.meeting_header_name("21MSP", "es") == "Vigésima Primera Reunión"
     assert labels.meeting_header_name("5RC", "en") == ""  # the Review Conference is the body itself
     assert labels.body_name("21MSP", "en") == labels.BODY["en"]
     assert labels.body_name("5RC", "en").startswith(

@@ -81,7 +81,15 @@ def _meeting_data(cast, ctx):
         "organisations": [organisation.pk],
         "parent": host.pk,
         "series": series.pk,
-        "purpose": "The 30 April deadline",
+        "purpose_en": "Recall the 30 April deadline.",
+        "purpose_fr": "Rappeler la date limite du 30 avril.",
+        "purpose_es": "Recordar el plazo del 30 de abril.",
+        "committee_aims_en": "Promote the online tool.",
+        "committee_aims_fr": "Promouvoir l'outil en ligne.",
+        "committee_aims_es": "Promover la herramienta en línea.",
+        "topics_en": "The deadline\nThe online tool",
+        "topics_fr": "La date limite\nL'outil en ligne",
+        "topics_es": "El plazo\nLa herramienta en línea",
         "outcome": "The State will report on time.",
         "notes": "Asked about the online tool.",
     }
@@ -143,9 +151,16 @@ def _ia(cast):
 def _ia_data(cast, ctx):
     host = _once(ctx, "host", _host)
     return {
+        "committee": _committee().pk,
         "requested_on": "2023-09-15",
         "requested_at": host.pk,
         "final_report_url": "https://www.apminebanconvention.org/ia",
+        "support_en": "organising an individualised approach meeting",
+        "support_fr": "l'organisation d'une réunion sur la procédure individualisée",
+        "support_es": "la organización de una reunión sobre el enfoque individualizado",
+        "outcome_en": "Take stock with partners.",
+        "outcome_fr": "Faire le point avec les partenaires.",
+        "outcome_es": "Hacer balance con los socios.",
         "notes": "Asked in the margins of 21MSP",
     }
 
@@ -159,10 +174,18 @@ def _action(cast):
     return {"kwargs": {"pk": action.pk}, "obj": action}
 
 
+def _earlier_action():
+    return PriorityActionFactory(
+        period=PriorityActionPeriodFactory(committee=_committee(), start_year=2021, end_year=2022), number=4
+    )
+
+
 def _action_data(cast, ctx):
     meeting = _once(ctx, "meeting", lambda: MeetingFactory(code="served"))
     followup = _once(ctx, "followup", lambda: FollowUpFactory(meeting=meeting))
+    earlier = _once(ctx, "earlier", _earlier_action)
     return {
+        "carried_over_from": earlier.pk,
         "number": "19",
         "text_en": "Promote the individualised approach.",
         "text_fr": "Promouvoir l'approche individualisée.",
@@ -238,7 +261,9 @@ ROWS = [
             "end_date": "2024-05-31",
             "committees": [_committee().pk],
             "with_presidency": "on",
-            "purpose": "The 30 April deadline",
+            "purpose_en": "Recall the 30 April deadline.",
+            "purpose_fr": "Rappeler la date limite du 30 avril.",
+            "purpose_es": "Recordar el plazo del 30 de abril.",
             "m-TOTAL_FORMS": "2",
             "m-INITIAL_FORMS": "0",
             "m-MIN_NUM_FORMS": "1",

@@ -32,7 +32,23 @@ def _questionnaire_data(cast, ctx):
         "circulate_automatically": "on",
         "deadline": "2024-06-14",
         "committee": _committee().pk,
+        "purpose_en": "Know the partnerships better.",
+        "purpose_fr": "Mieux connaître les partenariats.",
+        "purpose_es": "Conocer mejor las asociaciones.",
+        "prepares": _once(ctx, "event", _review_conference).pk,
     }
+
+
+def _once(ctx: dict, key: str, make):
+    if key not in ctx:
+        ctx[key] = make()
+    return ctx[key]
+
+
+def _review_conference():
+    from meetings.tests.factories import MeetingFactory
+
+    return MeetingFactory(code="5RC", kind="review_conference", start_date=datetime.date(2024, 11, 25))
 
 
 def _question(cast):

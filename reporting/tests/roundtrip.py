@@ -3,6 +3,7 @@ with its cooperation and assistance rows included."""
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from committee.models import Committee
 from reporting import services
 from reporting.models import DeadlineExtension, Report, ReportingCycle, SectionReview
 from reporting.sections import SECTION_BY_KEY, SECTIONS
@@ -230,7 +231,13 @@ ROWS = [
         "reporting:cycle_settings",
         "isu",
         _cycle,
-        lambda cast, ctx: {"cycle-deadline": "2023-05-31", "cycle-note": "Extended for every State"},
+        lambda cast, ctx: {
+            "cycle-deadline": "2023-05-31",
+            "cycle-note": "Extended for every State",
+            "cycle-online_tool_promoted_by": Committee.objects.get_or_create(
+                slug="cooperation-assistance", defaults={"name_en": "C&A"}
+            )[0].pk,
+        },
         form_key="deadline_form",
     ),
     Write(

@@ -116,6 +116,7 @@ def cycle_settings(request, year: int):
                     cycle=cycle,
                     deadline=deadline_form.cleaned_data["deadline"],
                     note=deadline_form.cleaned_data["note"],
+                    online_tool_promoted_by=deadline_form.cleaned_data["online_tool_promoted_by"],
                     by=request.user,
                 )
             except ValidationError as exc:

@@ -35,7 +35,7 @@ def test_the_workplan_holds_the_ten_items_of_annex_one(loaded):
     items = list(WorkplanItem.objects.filter(committee__slug="cooperation-assistance", year=2023).order_by("order"))
     assert len(items) == 10
     assert items[0].description_fr.startswith("Le Comité examinera les informations")
-    assert "nos 45 et 47" in items[0].description_fr
+    assert "n^{os} 45 et 47" in items[0].description_fr  # the markup the conclusions print as a superscript
     assert sorted(a.number for a in items[0].actions.all()) == [45, 47]
     assert items[1].kind == ItemKind.CONTACT_CA_NO_GENDER
     assert items[2].due_date == datetime.date(2023, 5, 1)
