@@ -395,7 +395,8 @@ def editor_form_kwargs() -> dict:
 #
 # Only the current version of each submitted report counts. A figure left empty is "not reported":
 # the database's SUM skips it (a total of nothing reported is None, never 0) and the rows that left
-# it empty are counted apart. A form marked "unchanged since" freezes no rows of its own.
+# it empty are counted apart. A form marked "unchanged since" freezes again the rows of what stands
+# (areas, stockpiles, retained mines: `Table.carries`), not those of what happened in the earlier year.
 
 YEAR = "version__report__cycle__year"
 STATE_FIELDS = (

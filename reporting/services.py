@@ -450,9 +450,26 @@ def _content_from_checks(checks: list[SectionCheck], form_kwargs: dict, carried:
             year, source = carried[section.key]
             entry["unchanged_since"] = year
             entry["carried"] = {k: source.get(k) for k in ("fields", "rows", "tables") if source.get(k)}
+            for table in section.tables:
+                if table.carries:
+                    table_rows[table.key] = _typed_rows(table, (source.get("tables") or {}).get(table.key) or [])
         content["sections"][section.key] = entry
     columns.update(computed_columns(content))
     return content, columns, rows, table_rows
+
+
+def _typed_rows(table, stored: list[dict]) -> list[dict]:
+    """Rows as a version's content stores them (plain digits, ISO dates), typed again through the row form."""
+    from core.fields import set_number_locale
+    from core.numbers import PLAIN
+
+    typed = []
+    for row in stored:
+        form = table.form_class(data={name: raw_value(row.get(name)) for name in table.columns})
+        set_number_locale(form, PLAIN)
+        if form.is_valid():
+            typed.append(form.cleaned_data | {n: row.get(n) for n in table.attachments})
+    return typed
 
 
 # The headline figures the committee counts, computed from the rows (never typed). A stock (what is

@@ -91,6 +91,10 @@ class Table:
     help_text: str = ""
     wide: tuple[str, ...] = field(default=())  # long text columns, shown on a second line
     attachments: tuple[str, ...] = ()  # FKs to ReportAttachment (Form H's photographs): the id, kept in the row
+    # What is held or stands (stockpiles, mined areas, retained mines, laws...): a form marked "unchanged
+    # since" still holds these rows, so they are frozen again with the new version. What happened in a
+    # year (mines destroyed, land released, casualties...) is not repeated.
+    carries: bool = False
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -148,6 +152,7 @@ TABLES: dict[str, tuple[Table, ...]] = {
                 "For the purposes of clarification. Contacts are seen only by your State, the committee and "
                 "the ISU, unless you tick “may be made public”."
             ),
+            carries=True,
         ),
     ),
     "a": (
@@ -157,6 +162,7 @@ TABLES: dict[str, tuple[Table, ...]] = {
             _("Measures"),
             ("kind", "title", "date_adopted", "reference", "remarks"),
             required=("kind", "title"),
+            carries=True,
         ),
     ),
     "b": (
@@ -167,6 +173,7 @@ TABLES: dict[str, tuple[Table, ...]] = {
             ("mine_type", "quantity", "lot_numbers", "remarks"),
             required=("mine_type", "quantity"),
             totals=("quantity",),
+            carries=True,
         ),
         _t(
             "discovered",
@@ -187,6 +194,7 @@ TABLES: dict[str, tuple[Table, ...]] = {
             required=("location", "status"),
             totals=("size_m2", "estimated_quantity"),
             group_by="status",
+            carries=True,
         ),
         _t(
             "released",
@@ -206,6 +214,7 @@ TABLES: dict[str, tuple[Table, ...]] = {
             ("institution", "mine_type", "quantity", "lot_numbers", "remarks"),
             required=("institution", "mine_type", "quantity"),
             totals=("quantity",),
+            carries=True,
         ),
         _t(
             "transferred",
@@ -232,6 +241,7 @@ TABLES: dict[str, tuple[Table, ...]] = {
             _("Production facilities"),
             ("facility", "action", "status", "date", "remarks"),
             required=("facility", "action", "status"),
+            carries=True,
         ),
     ),
     "f": (
@@ -274,6 +284,7 @@ TABLES: dict[str, tuple[Table, ...]] = {
             ),
             required=("designation", "dimensions", "fusing", "explosive_type", "metallic_content"),
             attachments=("photo",),
+            carries=True,
         ),
     ),
     "i": (
@@ -305,6 +316,7 @@ TABLES: dict[str, tuple[Table, ...]] = {
             required=("mine_type", "quantity"),
             totals=("quantity",),
             wide=("measures",),
+            carries=True,
         ),
         _t(
             "fuses",
@@ -321,6 +333,7 @@ TABLES: dict[str, tuple[Table, ...]] = {
             ("holder", "mine_type", "quantity", "location", "remarks"),
             required=("holder",),
             totals=("quantity",),
+            carries=True,
         ),
     ),
     "ca": (

@@ -140,6 +140,10 @@ def test_unchanged_since_carries_what_was_reported_then_and_the_stock_figures(ca
     assert entry["carried"]["tables"]["areas"][0]["location"] == "Ziguinchor"
     assert version.area_contaminated_m2 == Decimal("1250000.50")  # a stock: still there
     assert version.area_released_m2 is None and version.mines_destroyed is None  # flows of 2022: not again
+    # the typed rows too: what stands is frozen again with the new version, what happened in 2022 is not
+    area = version.minedarearow_set.get()
+    assert (area.location, area.size_m2) == ("Ziguinchor", Decimal("1250000.50"))
+    assert not version.landreleaserow_set.exists() and not version.destroyedrow_set.exists()
     public = client_for(cast, "anon").get(reverse("reporting:public", args=[cast.state_a.iso3, 2023]))
     text = public.content.decode()
     assert "Unchanged since the report on 2022; as reported then:" in text and "Ziguinchor" in text
