@@ -305,6 +305,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Choice sets that share a field name across the report's rows get their own, stable names.
+    "ENUM_NAME_OVERRIDES": {
+        "PurposeEnum": "reporting.models.Purpose",
+        "TransferPurposeEnum": "reporting.models.TransferPurpose",
+    },
 }
 
 # Sessions: an idle timeout (renewed on every request) and an absolute lifetime since login.
