@@ -16,6 +16,9 @@ pytest_plugins = ["tests.celery_worker", "tests.private_services"]
 
 ROLES = ["anon", "delegate_a", "delegate_b", "reader_a", "member", "chair", "isu"]
 
+# The files of the demo loaded by `demo_data` (a module's tests read them); None outside such a module.
+_DEMO_MEDIA: list = [None]
+
 
 @pytest.fixture(autouse=True)
 def _test_settings(settings, tmp_path):
@@ -25,7 +28,7 @@ def _test_settings(settings, tmp_path):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.CELERY_TASK_ALWAYS_EAGER = True
-    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.MEDIA_ROOT = _DEMO_MEDIA[0] or tmp_path / "media"
     settings.AXES_ENABLED = False
     # a fresh rate-limit counter for each test (never Redis: clearing it would empty the broker)
     settings.CACHES = {
@@ -49,6 +52,41 @@ def _test_settings(settings, tmp_path):
     from django.core.cache import caches
 
     caches["api"].clear()
+
+
+@pytest.fixture(scope="module")
+def demo_data(django_db_setup, django_db_blocker, tmp_path_factory):
+    """`load_demo` once for a test module, inside a transaction rolled back when the module is done:
+    each test still starts from the same demo (its own changes roll back with its `db` savepoint).
+    Loading the whole demo takes half a minute; a module of demo tests pays it once, not per test."""
+    import io
+
+    from django.core.management import call_command
+    from django.db import transaction
+    from django.test import override_settings
+
+    media = tmp_path_factory.mktemp("demo-media")
+    overrides = override_settings(
+        MEDIA_ROOT=media,
+        EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+        CELERY_TASK_ALWAYS_EAGER=True,
+        STORAGES={
+            "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        },
+    )
+    with django_db_blocker.unblock(), overrides:
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        _DEMO_MEDIA[0] = media
+        try:
+            call_command("load_demo", stdout=io.StringIO())
+            yield
+        finally:
+            _DEMO_MEDIA[0] = None
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
 
 
 @dataclass

@@ -51,11 +51,9 @@ def _seed() -> tuple[list[str], list[str], list[str], str, list[str]]:
 
 
 @pytest.fixture
-def demo_document(db) -> ConclusionsDocument:
-    """Every app's demo data, as `load_demo` records it; the conclusions loader generates the document."""
-    ctx = DemoContext()
-    for module in demo_modules():
-        module.load(ctx)
+def demo_document(demo_data, db) -> ConclusionsDocument:
+    """Every app's demo data, as `load_demo` records it (once for this module: conftest.demo_data); the
+    conclusions loader generates the document."""
     return ConclusionsDocument.objects.get(committee__slug="cooperation-assistance", meeting_code="21MSP")
 
 

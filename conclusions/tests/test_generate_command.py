@@ -14,8 +14,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo():
-    call_command("load_demo", stdout=io.StringIO())
+def demo(demo_data, db):
+    """The demo, loaded once for this module (conftest.demo_data)."""
 
 
 def _counts() -> dict[str, int]:

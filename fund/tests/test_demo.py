@@ -8,8 +8,8 @@ from fund.selectors import fund_balances
 
 
 @pytest.fixture
-def demo(db):
-    call_command("load_demo", stdout=open("/dev/null", "w"))
+def demo(demo_data, db):
+    """The demo, loaded once for this module (conftest.demo_data)."""
 
 
 def _snapshot():

@@ -1,5 +1,4 @@
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
 from reporting.demo import FIRST_YEAR, SEED_STATES
@@ -11,8 +10,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo(db):
-    call_command("load_demo", stdout=open("/dev/null", "w"))
+def demo(demo_data, db):
+    """The demo, loaded once for this module (conftest.demo_data)."""
 
 
 def _rows(version, table) -> int:

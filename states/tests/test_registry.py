@@ -12,8 +12,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo(db):
-    call_command("load_demo", stdout=open("/dev/null", "w"))
+def demo(demo_data, db):
+    """The demo, loaded once for this module (conftest.demo_data)."""
 
 
 def test_demo_registry_holds_the_164_states_parties_of_2023_with_translated_names(demo):
