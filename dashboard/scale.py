@@ -485,7 +485,7 @@ class Seeder:
                     place=self.rng.choice(["Geneva", "Geneva", "Online", "Bangkok", "Bogotá", "Dakar"]),
                     is_online=self.rng.random() < 0.2,
                     state=state,
-                    purpose="Progress and challenges in implementing the Convention.",
+                    purpose_en="Progress and challenges in implementing the Convention.",
                 )
             )
         _bulk(Meeting, meetings)

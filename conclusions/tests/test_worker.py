@@ -28,5 +28,6 @@ def test_real_worker_exports_every_language_with_progress(cast, real_worker):
     assert batch.exports.count() == 3
     with batch.file.open("rb") as fh:
         names = sorted(zipfile.ZipFile(io.BytesIO(fh.read())).namelist())
-    assert names == [f"{document.committee.slug}-{document.meeting_code}-{lang}.pdf" for lang in ("en", "es", "fr")]
+    prefix = f"{document.committee.slug}-{document.meeting_code}"
+    assert names == [f"{prefix}-{lang}-draft.pdf" for lang in ("en", "es", "fr")]
     assert ("done", 3) in {(s, d) for s, d in seen}

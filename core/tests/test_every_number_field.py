@@ -72,7 +72,7 @@ def test_every_form_of_the_project_reads_numbers_with_the_core_field():
     form_classes = list(_project_classes(forms.BaseForm))
     assert len(form_classes) > 40  # the scan found the project's forms
     names = {cls.__name__ for cls in form_classes}
-    assert {"FormBForm", "ReceivedForm", "ApplicationForm", "PriorityPeriodForm"} <= names
+    assert {"FormJForm", "ReceivedForm", "ApplicationForm", "PriorityPeriodForm"} <= names
     problems = [p for cls in form_classes for p in number_field_problems(cls)]
     assert problems == []
 
@@ -138,3 +138,12 @@ def test_an_admin_page_shows_a_year_as_typed_digits_in_a_text_input(admin_client
     committee_year = CommitteeYear.objects.create(committee=CommitteeFactory(), year=2023)
     html = admin_client.get(f"/admin/committee/committeeyear/{committee_year.pk}/change/").content.decode()
     assert 'name="year" value="2023"' in html and 'type="number"' not in html
+
+
+def test_every_table_of_the_report_reads_numbers_with_the_core_field():
+    """The Article 7 forms' row forms are built from their models (reporting/tables.py), not declared."""
+    from reporting.tables import TABLES
+
+    tables = [table for section in TABLES.values() for table in section]
+    assert len(tables) > 20
+    assert [p for table in tables for p in number_field_problems(table.form_class)] == []
