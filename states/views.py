@@ -37,6 +37,20 @@ def state_detail(request, iso3: str):
 
 
 @login_required
+def _record(request, form, write, saved) -> bool:
+    """Run the service `write(cleaned_data)` for a valid form: its errors go next to the fields; on
+    success the message (`saved(membership)`) or "no change". True when the page should redirect."""
+    if not form.is_valid():
+        return False
+    try:
+        update = write(form.cleaned_data)
+    except ValidationError as exc:
+        add_service_errors(form, exc)
+        return False
+    saved_or_unchanged(request, update.changed, saved(update.obj))
+    return True
+
+
 def membership_changes(request):
     """ISU: record a ratification or accession, or a withdrawal, and see the changes since 2023."""
     permissions.require_registry_editor(request.user)
@@ -44,50 +58,50 @@ def membership_changes(request):
     withdrawal_form = WithdrawalForm(prefix="wd")
     if request.method == "POST" and any(key.startswith("acc-") for key in request.POST):
         accession_form = AccessionForm(request.POST, prefix="acc")
-        if accession_form.is_valid():
-            d = accession_form.cleaned_data
-            try:
-                update = services.membership_accession_record(
-                    state=d["state"],
-                    deposited=d["instrument_deposited"],
-                    entry_into_force=d["entry_into_force"],
-                    note=d["note"],
-                    by=request.user,
-                )
-            except ValidationError as exc:
-                add_service_errors(accession_form, exc)
-            else:
-                m = update.obj
-                saved = _("%(state)s: instrument deposited on %(deposited)s, in force from %(date)s.") % {
+        recorded = _record(
+            request,
+            accession_form,
+            lambda d: services.membership_accession_record(
+                state=d["state"],
+                deposited=d["instrument_deposited"],
+                entry_into_force=d["entry_into_force"],
+                note=d["note"],
+                by=request.user,
+            ),
+            lambda m: (
+                _("%(state)s: instrument deposited on %(deposited)s, in force from %(date)s.")
+                % {
                     "state": m.state,
                     "deposited": date_format(m.instrument_deposited, "DATE_FORMAT"),
                     "date": date_format(m.entry_into_force, "DATE_FORMAT"),
                 }
-                saved_or_unchanged(request, update.changed, saved)
-                return redirect("states:membership_changes")
+            ),
+        )
+        if recorded:
+            return redirect("states:membership_changes")
     elif request.method == "POST":
         withdrawal_form = WithdrawalForm(request.POST, prefix="wd")
-        if withdrawal_form.is_valid():
-            d = withdrawal_form.cleaned_data
-            try:
-                update = services.membership_withdrawal_record(
-                    state=d["state"],
-                    notified=d["withdrawal_notified"],
-                    effective=d["withdrawal_effective"],
-                    note=d["note"],
-                    by=request.user,
-                )
-            except ValidationError as exc:
-                add_service_errors(withdrawal_form, exc)
-            else:
-                m = update.obj
-                saved = _("%(state)s: withdrawal notified on %(notified)s, effective on %(date)s.") % {
+        recorded = _record(
+            request,
+            withdrawal_form,
+            lambda d: services.membership_withdrawal_record(
+                state=d["state"],
+                notified=d["withdrawal_notified"],
+                effective=d["withdrawal_effective"],
+                note=d["note"],
+                by=request.user,
+            ),
+            lambda m: (
+                _("%(state)s: withdrawal notified on %(notified)s, effective on %(date)s.")
+                % {
                     "state": m.state,
                     "notified": date_format(m.withdrawal_notified, "DATE_FORMAT"),
                     "date": date_format(m.withdrawal_effective, "DATE_FORMAT"),
                 }
-                saved_or_unchanged(request, update.changed, saved)
-                return redirect("states:membership_changes")
+            ),
+        )
+        if recorded:
+            return redirect("states:membership_changes")
     return render(
         request,
         "states/membership_changes.html",
