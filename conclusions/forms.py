@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from committee.models import Committee
-from core.fields import CharField, ModelChoiceField, ModelForm, ordinal_field, year_field
+from core.fields import CharField, DateInput, ModelChoiceField, ModelForm, ordinal_field, year_field
 
 from . import labels
 from .models import DocumentLanguageVersion, Language, ParagraphKind, SectionKind, meeting_code_validator
@@ -12,13 +12,6 @@ MARKUP_HELP = _(
     "A footnote where its number goes: ^[The note's text.]"
 )
 FINAL_HELP = _("Final: this language's text is locked.")
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class DocumentCreateForm(forms.Form):

@@ -170,6 +170,18 @@ def set_number_locale(form: forms.BaseForm, locale: str | None) -> None:
 UNGROUPED_NAMES = ("year", "number", "version", "meeting_number", "start_year", "end_year", "term_start")
 
 
+# --- dates -------------------------------------------------------------------------------------------
+
+
+class DateInput(forms.DateInput):
+    """The browser's date picker, its value always ISO (what the date field reads in every language)."""
+
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
 # --- text --------------------------------------------------------------------------------------------
 
 

@@ -3,19 +3,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.converters import MAX_YEAR, MIN_YEAR
-from core.fields import CharField, ModelChoiceField, ModelForm, ordinal_field, year_field
+from core.fields import CharField, DateInput, ModelChoiceField, ModelForm, ordinal_field, year_field
 from core.uploads import validate_document
 from states.models import Region, State
 
 from .models import CycleStatus, ReportingCycle, SectionReview, VersionSource
 from .selectors import STATUSES
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class StartForm(forms.Form):

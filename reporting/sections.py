@@ -19,11 +19,11 @@ from django.http import QueryDict
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from core.fields import CharField, NumberField, set_number_locale, year_field
+from core.fields import CharField, DateInput, NumberField, set_number_locale, year_field
 from core.numbers import PLAIN, current_language
 
 from .models import Channel, Direction, Purpose
-from .tables import TABLES, DateInput, Table, formset_class
+from .tables import TABLES, Table, formset_class
 
 YES_NO = [("", "—"), ("yes", _("Yes")), ("no", _("No"))]
 OAP_ACTIONS = list(range(1, 51))  # Oslo Action Plan 2020-2024: actions #1 to #50

@@ -16,18 +16,11 @@ from django.db import models as db_models
 from django.forms.models import fields_for_model
 from django.utils.translation import gettext_lazy as _
 
-from core.fields import number_formfield
+from core.fields import DateInput, number_formfield
 
 from . import models as m
 
 MAX_ROWS = 500
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 def _formfield(db_field, **kwargs):

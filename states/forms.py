@@ -3,17 +3,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.fields import CharField, ModelChoiceField
+from core.fields import CharField, DateInput, ModelChoiceField
 
 from . import selectors
 from .models import State
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class AccessionForm(forms.Form):
